@@ -1,4 +1,4 @@
-namespace NotebookMnist.Losses;
+namespace NotebookMnist;
 
 /// <summary>A loss with its gradient, in Keras's argument order <c>(yTrue, yPred)</c>.</summary>
 /// <remarks>
