@@ -31,7 +31,7 @@ public static partial class Plot
     private static void AddLossPanel(PlotlyFigure figure, LossCurve panel, double[] x, int subplot)
     {
         double[] loss = Array.ConvertAll(x, panel.Loss.Invoke);
-        double[] likelihood = Array.ConvertAll(loss, Math.Exp);
+        double[] likelihood = Array.ConvertAll(loss, l => Math.Exp(-l));
         double[] gradient = Array.ConvertAll(x, panel.Gradient.Invoke);
         (string Name, double[] Y, string Color)[] curves =
         [
