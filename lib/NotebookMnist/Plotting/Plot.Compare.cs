@@ -13,7 +13,11 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var layout = new PlotlyLayout { Title = title, Width = 900, Height = 380 };
+        var layout = new PlotlyLayout
+        {
+            Title = title, Width = 900, Height = 380,
+            Margin = new PlotlyMargin { L = 50, R = 20, T = title is null ? 40 : 80, B = 60 },
+        };
         layout.Subplots(1, 2, ["loss", "accuracy"]);
         var figure = new PlotlyFigure(layout: layout);
         History[] runs = [a, b];

@@ -50,7 +50,7 @@ public class FormatterSourceTests
         Assert.Equal(["text/html", "image/png"], preferred);
         Assert.Contains(">a</div>", outputs["text/html"]);
         var png = PngTestDecoder.Decode(Convert.FromBase64String(outputs["image/png"]));
-        Assert.Equal((2 * 112 + 4, 112), (png.Width, png.Height));
+        Assert.Equal((2 * 84 + 4, 84), (png.Width, png.Height));
     }
 
     [Fact]

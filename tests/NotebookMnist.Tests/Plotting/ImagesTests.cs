@@ -28,16 +28,16 @@ public class ImagesTests
     }
 
     [Fact]
-    public void ShowImages_Scale15_UpscalesByFourToViridisPixels()
+    public void ShowImages_Scale15_UpscalesByThreeToViridisPixels()
     {
         var grid = Images.ShowImages(StripedImages(2), 1, 2);
         var image = PngTestDecoder.Decode(grid.Pngs[1]);
 
-        Assert.Equal((112, 112, 2), (image.Width, image.Height, image.ColorType));
-        // Image 1 is bright on source row 1, i.e. output rows 4..7; dark (viridis low end) elsewhere.
-        Assert.Equal(new byte[] { 0xFD, 0xE7, 0x25 }, image.Pixels.AsSpan((5 * 112 + 50) * 3, 3).ToArray());
-        Assert.Equal(new byte[] { 0x44, 0x01, 0x54 }, image.Pixels.AsSpan((8 * 112 + 50) * 3, 3).ToArray());
-        Assert.Contains("width=\"112\" height=\"112\"", grid.ToHtml());
+        Assert.Equal((84, 84, 2), (image.Width, image.Height, image.ColorType));
+        // Image 1 is bright on source row 1, i.e. output rows 3..5; dark (viridis low end) elsewhere.
+        Assert.Equal(new byte[] { 0xFD, 0xE7, 0x25 }, image.Pixels.AsSpan((4 * 84 + 50) * 3, 3).ToArray());
+        Assert.Equal(new byte[] { 0x44, 0x01, 0x54 }, image.Pixels.AsSpan((6 * 84 + 50) * 3, 3).ToArray());
+        Assert.Contains("width=\"84\" height=\"84\"", grid.ToHtml());
     }
 
     [Fact]
