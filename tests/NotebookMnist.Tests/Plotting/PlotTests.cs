@@ -130,6 +130,37 @@ public class PlotTests
         Assert.Equal(0.5, trace.Y![2], 12);
     }
 
+    [Fact]
+    public void Bar_TenClasses_OneBarTracePerCategory()
+    {
+        string[] classes = Enumerable.Range(0, 10).Select(i => $"c{i}").ToArray();
+        using var json = JsonDocument.Parse(Plot.Bar(classes, Enumerable.Repeat(0.1, 10).ToArray(), ylabel: "probability").ToJson());
+        var trace = json.RootElement.GetProperty("data")[0];
+
+        Assert.Equal("bar", trace.GetProperty("type").GetString());
+        Assert.Equal(classes, trace.GetProperty("x").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(10, trace.GetProperty("y").GetArrayLength());
+    }
+
+    [Fact]
+    public void Bar_MismatchedLengths_ThrowsWithBothCounts()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Plot.Bar(["a", "b"], [1.0]));
+
+        Assert.Contains("categories.Count=2, values.Count=1", error.Message);
+    }
+
+    [Fact]
+    public void Heatmap_Matrix_RowsTopToBottom()
+    {
+        using var json = JsonDocument.Parse(Plot.Heatmap(Matrix.FromRows([1f, 2f, 3f], [4f, 5f, 6f]), rowLabels: ["r0", "r1"]).ToJson());
+        var root = json.RootElement;
+
+        Assert.Equal(6, root.GetProperty("data")[0].GetProperty("z")[1][2].GetDouble());
+        Assert.Equal("r1", root.GetProperty("data")[0].GetProperty("y")[1].GetString());
+        Assert.Equal("reversed", root.GetProperty("layout").GetProperty("yaxis").GetProperty("autorange").GetString());
+    }
+
     private static History History(string name, double loss1, double loss2)
     {
         var history = new History(name);

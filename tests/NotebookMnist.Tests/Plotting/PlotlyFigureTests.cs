@@ -111,6 +111,15 @@ public class PlotlyFigureTests
         string html = figure.ToHtml();
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "</script>"));
+        Assert.Contains("\\u003C/script>\\u003Cb>x\\u003C/b>", html);
+    }
+
+    [Fact]
+    public void ToJson_NonAsciiAndPlus_WrittenReadably()
+    {
+        var figure = new PlotlyFigure([new ScatterTrace { Mode = "lines+markers", Name = "y′ − 1" }]);
+
+        Assert.Contains("\"mode\":\"lines+markers\",\"name\":\"y′ − 1\"", figure.ToJson());
     }
 
     [Fact]
