@@ -1,7 +1,7 @@
 namespace NotebookMnist.Plotting;
 
 /// <summary>d2l's <c>show_images</c> and <c>predict_ch3</c> pictures: grids of small images with titles.</summary>
-/// <remarks>Introduced in notebooks/03-fashion-mnist.ipynb.</remarks>
+/// <remarks>Introduced in notebooks/03-dataset.ipynb.</remarks>
 public static class Images
 {
     /// <summary>Shows the first rows × cols images (one per row of <paramref name="images"/>) in a grid with optional titles.</summary>

@@ -7,7 +7,7 @@ public static partial class Plot
     /// <summary>Two training runs side by side: loss against epoch (left) and accuracy against epoch (right).</summary>
     /// <remarks>
     /// One colour per history (labelled with <see cref="History.Name"/>); training series are solid, "val_loss" and
-    /// "val_accuracy" (when recorded) dashed. Used for the MSE → cross-entropy experiment in notebooks/05.
+    /// "val_accuracy" (when recorded) dashed. Used for the MSE → cross-entropy experiment in notebooks/05-keras-mse-to-crossentropy.ipynb.
     /// </remarks>
     public static PlotlyFigure Compare(History a, History b, string? title = null)
     {

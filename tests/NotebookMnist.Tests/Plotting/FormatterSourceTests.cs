@@ -54,6 +54,19 @@ public class FormatterSourceTests
     }
 
     [Fact]
+    public void Animator_KernelConvention_ShowsItsCurrentFigure()
+    {
+        var animator = new Animator();
+        animator.Add(1, 0.79, 0.75, 0.79);
+
+        var (preferred, outputs) = FormatLikeAKernel(animator);
+
+        Assert.Equal(["application/vnd.plotly.v1+json", "text/html"], preferred);
+        Assert.Equal(animator.Figure.ToJson(), outputs["application/vnd.plotly.v1+json"]);
+        Assert.Equal("PlotlyFigure: 3 traces", outputs["text/plain"]);
+    }
+
+    [Fact]
     public void MimeFormatter_OtherType_ReturnsFalseAndWritesNothing()
     {
         var formatter = new MimeFormatter(typeof(PlotlyFigure), "text/html", _ => "x");
