@@ -1,6 +1,6 @@
 using NotebookMnist;
 
-namespace NotebookMnist.Tests.Losses;
+namespace NotebookMnist.Tests;
 
 /// <summary>Every built-in loss: the analytic gradient agrees with central finite differences in float64.</summary>
 public class LossGradientTests

@@ -1,0 +1,79 @@
+using NotebookMnist;
+
+namespace NotebookMnist.Tests;
+
+/// <summary>Softmax followed by categorical cross-entropy has gradient (p − y)/n with respect to the logits.</summary>
+public class SoftmaxCrossentropyTests
+{
+    private const int Rows = 3, Classes = 4;
+
+    [Fact]
+    public void FiniteDifferencesOverLogits_EqualPMinusYOverN()
+    {
+        var random = new Random(TestData.Seed);
+        double[] logits = TestData.Normal(random, Rows * Classes, 1.5);
+        double[] y = TestData.OneHot(random, Rows, Classes, out _);
+        var loss = new CategoricalCrossentropy();
+
+        double[] approx = GradientCheck.Numeric(z => loss.Call<double>(y, Softmax(z), Classes), logits);
+
+        GradientCheck.AssertClose(PMinusYOverN(logits, y), approx);
+    }
+
+    [Fact]
+    public void ProbabilityGradientChainedThroughSoftmaxJacobian_EqualsPMinusYOverN()
+    {
+        var random = new Random(TestData.Seed + 1);
+        double[] logits = TestData.Normal(random, Rows * Classes, 1.5);
+        double[] y = TestData.OneHot(random, Rows, Classes, out _);
+        double[] p = Softmax(logits);
+        var g = new double[p.Length];
+        new CategoricalCrossentropy().Gradient<double>(y, p, Classes, g);
+
+        // Jᵀg for softmax, row by row: ∂L/∂zⱼ = pⱼ (gⱼ − Σₖ pₖgₖ)
+        var chained = new double[p.Length];
+        for (int r = 0; r < Rows; r++)
+        {
+            double dot = 0;
+            for (int k = 0; k < Classes; k++) dot += p[r * Classes + k] * g[r * Classes + k];
+            for (int j = 0; j < Classes; j++) chained[r * Classes + j] = p[r * Classes + j] * (g[r * Classes + j] - dot);
+        }
+
+        GradientCheck.AssertClose(PMinusYOverN(logits, y), chained, 1e-9);
+    }
+
+    [Fact]
+    public void FromLogitsGradient_EqualsPMinusYOverN()
+    {
+        var random = new Random(TestData.Seed + 2);
+        double[] logits = TestData.Normal(random, Rows * Classes, 3);
+        double[] y = TestData.OneHot(random, Rows, Classes, out _);
+        var exact = new double[logits.Length];
+
+        new CategoricalCrossentropy(fromLogits: true).Gradient<double>(y, logits, Classes, exact);
+
+        GradientCheck.AssertClose(PMinusYOverN(logits, y), exact, 1e-12);
+    }
+
+    private static double[] Softmax(double[] logits)
+    {
+        var p = new double[logits.Length];
+        for (int r = 0; r < Rows; r++)
+            Ops.SoftmaxKernel<double>(logits.AsSpan(r * Classes, Classes), p.AsSpan(r * Classes, Classes));
+        return p;
+    }
+
+    /// <summary>The closed form, computed independently of the library: (exp(z)/Σexp(z) − y)/n.</summary>
+    private static double[] PMinusYOverN(double[] logits, double[] y)
+    {
+        var expected = new double[logits.Length];
+        for (int r = 0; r < Rows; r++)
+        {
+            double sum = 0;
+            for (int k = 0; k < Classes; k++) sum += Math.Exp(logits[r * Classes + k]);
+            for (int j = 0; j < Classes; j++)
+                expected[r * Classes + j] = (Math.Exp(logits[r * Classes + j]) / sum - y[r * Classes + j]) / Rows;
+        }
+        return expected;
+    }
+}
