@@ -28,7 +28,7 @@ public class CustomLossTests
         Assert.Equal("sum_of_squares", custom.Name);
         Assert.Equal(3 * mse.Call(yTrue, yPred), custom.Call(yTrue, yPred), 5);
         var expected = Ops.Scale(mse.Gradient(yTrue, yPred), 3);
-        Assert.Equal(expected.Data, ((ILoss)custom).Gradient(yTrue, yPred).Data);
+        Assert.Equal(expected.Data, custom.Gradient(yTrue, yPred).Data);
         Assert.Equal([5.25f, 18f], custom.PerSample(yTrue, yPred));
     }
 

@@ -21,7 +21,7 @@ public class SoftmaxCrossentropyTests
     }
 
     [Fact]
-    public void ProbabilityGradientChainedThroughSoftmaxJacobian_EqualsPMinusYOverN()
+    public void ProbabilityGradientThroughSoftmaxBackward_EqualsPMinusYOverN()
     {
         var random = new Random(TestData.Seed + 1);
         double[] logits = TestData.Normal(random, Rows * Classes, 1.5);
@@ -30,13 +30,11 @@ public class SoftmaxCrossentropyTests
         var g = new double[p.Length];
         new CategoricalCrossentropy().Gradient<double>(y, p, Classes, g);
 
-        // Jᵀg for softmax, row by row: ∂L/∂zⱼ = pⱼ (gⱼ − Σₖ pₖgₖ)
         var chained = new double[p.Length];
         for (int r = 0; r < Rows; r++)
         {
-            double dot = 0;
-            for (int k = 0; k < Classes; k++) dot += p[r * Classes + k] * g[r * Classes + k];
-            for (int j = 0; j < Classes; j++) chained[r * Classes + j] = p[r * Classes + j] * (g[r * Classes + j] - dot);
+            Ops.SoftmaxBackwardKernel<double>(p.AsSpan(r * Classes, Classes), g.AsSpan(r * Classes, Classes),
+                chained.AsSpan(r * Classes, Classes));
         }
 
         GradientCheck.AssertClose(PMinusYOverN(logits, y), chained, 1e-9);
@@ -53,6 +51,21 @@ public class SoftmaxCrossentropyTests
         new CategoricalCrossentropy(fromLogits: true).Gradient<double>(y, logits, Classes, exact);
 
         GradientCheck.AssertClose(PMinusYOverN(logits, y), exact, 1e-12);
+    }
+
+    [Fact]
+    public void SoftmaxBackward_FloatFacade_ChainsCrossentropyToPMinusYOverN()
+    {
+        var logits = Matrix.FromRows([1, 2, 0.5f, -1], [0.3f, -2, 2, 1]);
+        var y = Ops.OneHot([2, 0], 4);
+        var p = Ops.Softmax(logits);
+        var loss = new CategoricalCrossentropy();
+
+        var dLogits = Ops.SoftmaxBackward(p, loss.Gradient(y, p));
+
+        var expected = Ops.Scale(Ops.Subtract(p, y), 0.5f);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.Equal(expected.Data[i], dLogits.Data[i], 5);
     }
 
     private static double[] Softmax(double[] logits)
