@@ -65,7 +65,7 @@ internal static class GradientCheck
 }
 
 /// <summary>Seeded random test data.</summary>
-internal static class TestData
+internal static class SeededArrays
 {
     public const int Seed = 20230828;
 

@@ -18,7 +18,7 @@ public class LossGradientTests
     [MemberData(nameof(Cases))]
     public void Gradient_RandomBatch_MatchesCentralFiniteDifferences(string name)
     {
-        var (loss, yTrue, yPred) = Make(name, new Random(TestData.Seed));
+        var (loss, yTrue, yPred) = Make(name, new Random(SeededArrays.Seed));
         GradientCheck.Loss(loss, yTrue, yPred, Classes);
     }
 
@@ -26,11 +26,11 @@ public class LossGradientTests
     [MemberData(nameof(Cases))]
     public void Call_FloatFacade_MatchesFloat64Kernel(string name)
     {
-        var (loss, yTrue, yPred) = Make(name, new Random(TestData.Seed));
+        var (loss, yTrue, yPred) = Make(name, new Random(SeededArrays.Seed));
         int trueCols = yTrue.Length / Rows;
         double expected = loss.Call<double>(yTrue, yPred, Classes);
 
-        float actual = loss.Call(TestData.ToMatrix(yTrue, trueCols), TestData.ToMatrix(yPred, Classes));
+        float actual = loss.Call(SeededArrays.ToMatrix(yTrue, trueCols), SeededArrays.ToMatrix(yPred, Classes));
 
         Assert.Equal(expected, actual, 1e-5 * Math.Max(1, Math.Abs(expected)));
     }
@@ -39,11 +39,11 @@ public class LossGradientTests
     [MemberData(nameof(Cases))]
     public void Gradient_FloatFacade_MatchesFloat64KernelAndPerSampleMeanIsCall(string name)
     {
-        var (loss, yTrue, yPred) = Make(name, new Random(TestData.Seed));
+        var (loss, yTrue, yPred) = Make(name, new Random(SeededArrays.Seed));
         int trueCols = yTrue.Length / Rows;
         var exact = new double[yPred.Length];
         loss.Gradient<double>(yTrue, yPred, Classes, exact);
-        Matrix t = TestData.ToMatrix(yTrue, trueCols), p = TestData.ToMatrix(yPred, Classes);
+        Matrix t = SeededArrays.ToMatrix(yTrue, trueCols), p = SeededArrays.ToMatrix(yPred, Classes);
 
         Matrix gradient = loss.Gradient(t, p);
         float[] perSample = loss.PerSample(t, p);
@@ -58,11 +58,11 @@ public class LossGradientTests
     private static (Loss Loss, double[] YTrue, double[] YPred) Make(string name, Random random)
     {
         int n = Rows * Classes;
-        double[] oneHot = TestData.OneHot(random, Rows, Classes, out int[] labels);
+        double[] oneHot = SeededArrays.OneHot(random, Rows, Classes, out int[] labels);
         double[] labelColumn = labels.Select(l => (double)l).ToArray();
-        double[] normal = TestData.Normal(random, n, 2);
-        double[] probabilities = TestData.Uniform(random, n, 0.05, 0.95);
-        double[] targets = TestData.Uniform(random, n, 0, 1);
+        double[] normal = SeededArrays.Normal(random, n, 2);
+        double[] probabilities = SeededArrays.Uniform(random, n, 0.05, 0.95);
+        double[] targets = SeededArrays.Uniform(random, n, 0, 1);
         return name switch
         {
             "mse" => (new MeanSquaredError(), targets, normal),
@@ -78,7 +78,7 @@ public class LossGradientTests
             "binary_crossentropy_logits" => (new BinaryCrossentropy(fromLogits: true), targets, normal),
             "hinge" => (new Hinge(), oneHot.Select(v => 2 * v - 1).ToArray(), normal),
             "hinge_zero_one_targets" => (new Hinge(), oneHot, normal),
-            "categorical_hinge" => (new CategoricalHinge(), oneHot, TestData.Normal(random, n, 0.5)),
+            "categorical_hinge" => (new CategoricalHinge(), oneHot, SeededArrays.Normal(random, n, 0.5)),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown case"),
         };
     }

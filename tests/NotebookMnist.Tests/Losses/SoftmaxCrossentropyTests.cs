@@ -10,9 +10,9 @@ public class SoftmaxCrossentropyTests
     [Fact]
     public void FiniteDifferencesOverLogits_EqualPMinusYOverN()
     {
-        var random = new Random(TestData.Seed);
-        double[] logits = TestData.Normal(random, Rows * Classes, 1.5);
-        double[] y = TestData.OneHot(random, Rows, Classes, out _);
+        var random = new Random(SeededArrays.Seed);
+        double[] logits = SeededArrays.Normal(random, Rows * Classes, 1.5);
+        double[] y = SeededArrays.OneHot(random, Rows, Classes, out _);
         var loss = new CategoricalCrossentropy();
 
         double[] approx = GradientCheck.Numeric(z => loss.Call<double>(y, Softmax(z), Classes), logits);
@@ -23,9 +23,9 @@ public class SoftmaxCrossentropyTests
     [Fact]
     public void ProbabilityGradientThroughSoftmaxBackward_EqualsPMinusYOverN()
     {
-        var random = new Random(TestData.Seed + 1);
-        double[] logits = TestData.Normal(random, Rows * Classes, 1.5);
-        double[] y = TestData.OneHot(random, Rows, Classes, out _);
+        var random = new Random(SeededArrays.Seed + 1);
+        double[] logits = SeededArrays.Normal(random, Rows * Classes, 1.5);
+        double[] y = SeededArrays.OneHot(random, Rows, Classes, out _);
         double[] p = Softmax(logits);
         var g = new double[p.Length];
         new CategoricalCrossentropy().Gradient<double>(y, p, Classes, g);
@@ -43,9 +43,9 @@ public class SoftmaxCrossentropyTests
     [Fact]
     public void FromLogitsGradient_EqualsPMinusYOverN()
     {
-        var random = new Random(TestData.Seed + 2);
-        double[] logits = TestData.Normal(random, Rows * Classes, 3);
-        double[] y = TestData.OneHot(random, Rows, Classes, out _);
+        var random = new Random(SeededArrays.Seed + 2);
+        double[] logits = SeededArrays.Normal(random, Rows * Classes, 3);
+        double[] y = SeededArrays.OneHot(random, Rows, Classes, out _);
         var exact = new double[logits.Length];
 
         new CategoricalCrossentropy(fromLogits: true).Gradient<double>(y, logits, Classes, exact);

@@ -8,8 +8,8 @@ public class SoftmaxBackwardTests
     public void SoftmaxBackwardKernel_LinearFunctionalOfSoftmax_MatchesFiniteDifferences()
     {
         // f(z) = Σⱼ wⱼ softmax(z)ⱼ has ∂f/∂z = Jᵀw
-        var random = new Random(TestData.Seed);
-        double[] z = TestData.Normal(random, 6, 2), w = TestData.Normal(random, 6);
+        var random = new Random(SeededArrays.Seed);
+        double[] z = SeededArrays.Normal(random, 6, 2), w = SeededArrays.Normal(random, 6);
         var p = new double[6];
         Ops.SoftmaxKernel<double>(z, p);
         var exact = new double[6];

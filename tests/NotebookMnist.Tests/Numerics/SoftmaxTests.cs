@@ -7,8 +7,8 @@ public class SoftmaxTests
     [Fact]
     public void Softmax_RandomRows_SumToOneAndArePositive()
     {
-        var random = new Random(TestData.Seed);
-        var logits = TestData.ToMatrix(TestData.Normal(random, 6 * 10, 3), 10);
+        var random = new Random(SeededArrays.Seed);
+        var logits = SeededArrays.ToMatrix(SeededArrays.Normal(random, 6 * 10, 3), 10);
 
         var p = Ops.Softmax(logits);
 
