@@ -80,6 +80,25 @@ public class IdxReaderTests
     }
 
     [Fact]
+    public void ReadImages_TruncatedGzip_ThrowsTruncated()
+    {
+        using var dir = new TempFolder();
+        string path = dir.Write("train-images-idx3-ubyte.gz", IdxFixtures.Gzip(IdxFixtures.Images(3, 4, 4)[..^5]));
+        var e = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path));
+        Assert.Equal("train-images-idx3-ubyte.gz: expected 16 + 3 × 4 × 4 = 64 bytes but found 59 bytes (truncated).", e.Message);
+    }
+
+    [Fact]
+    public void ReadImages_TwoMemberGzip_DecodesLikeRaw()
+    {
+        // gzip allows concatenated members; ISIZE then covers only the last one, so the reader must not trust it.
+        using var dir = new TempFolder();
+        byte[] raw = IdxFixtures.Images(5, 3, 3, seed: 9);
+        byte[] twoMembers = [.. IdxFixtures.Gzip(raw[..20]), .. IdxFixtures.Gzip(raw[20..])];
+        Assert.Equal(IdxReader.ReadImages(dir.Write("raw", raw)).Data, IdxReader.ReadImages(dir.Write("two.gz", twoMembers)).Data);
+    }
+
+    [Fact]
     public void ReadLabels_TrailingBytes_Throws()
     {
         using var dir = new TempFolder();
