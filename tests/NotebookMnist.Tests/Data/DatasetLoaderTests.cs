@@ -47,6 +47,21 @@ public class DatasetLoaderTests
     }
 
     [Fact]
+    public void Load_CacheNotWritable_StillReturnsDataAndSaysWhy()
+    {
+        using var temp = new TempFolder();
+        IdxFixtures.WriteDataset(temp.Combine("system"));
+        string notAFolder = temp.Write("plain-file", [1]);
+        var log = new List<string>();
+
+        var splits = DatasetLoader.Load(
+            IdxFixtures.Spec(), SourceOptions.For(temp, log, system: temp.Combine("system"), cacheRoot: notAFolder));
+
+        Assert.Equal(6, splits.Train.Count);
+        Assert.Contains(log, line => line.StartsWith($"Tiny: could not write the cache {Path.Combine(notAFolder, "tiny")}: "));
+    }
+
+    [Fact]
     public void Load_ChecksumMismatch_FallsThroughAndLeavesNoCacheFile()
     {
         using var temp = new TempFolder();
