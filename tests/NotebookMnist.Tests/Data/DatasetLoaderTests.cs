@@ -47,6 +47,22 @@ public class DatasetLoaderTests
     }
 
     [Fact]
+    public void Load_FourLoadersFillingOneCacheAtOnce_AllSucceedAndCacheIsIntact()
+    {
+        using var temp = new TempFolder();
+        IdxFixtures.WriteDataset(temp.Combine("system"), gzip: true);
+
+        var results = new DatasetSplits[4];
+        Parallel.For(0, 4, i =>
+            results[i] = DatasetLoader.Load(IdxFixtures.Spec(), SourceOptions.For(temp, [], system: temp.Combine("system"))));
+
+        Assert.All(results, r => Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, r.Train.Labels));
+        Assert.Equal(AllFiles, SourceOptions.CacheFiles(temp));   // no temporary files left
+        foreach (var (name, content) in IdxFixtures.DatasetFiles)
+            Assert.Equal(content, File.ReadAllBytes(temp.Combine("cache", "tiny", name)));
+    }
+
+    [Fact]
     public void Load_CacheNotWritable_StillReturnsDataAndSaysWhy()
     {
         using var temp = new TempFolder();
