@@ -226,6 +226,19 @@ public class NotebookRunnerTests
         Fixture.AssertValidNbformat(result.OutputPath!);
     }
 
+    [Fact]
+    public async Task RunAsync_TopLevelReturn_IsAnOutputLikeATrailingExpression()
+    {
+        var folder = Directory.CreateTempSubdirectory("nbrun-return-").FullName;
+        var path = Path.Combine(folder, "return.ipynb");
+        File.WriteAllText(path, """{"cells":[{"cell_type":"code","metadata":{},"outputs":[],"source":["if (DateTime.Now.Year < 2000) return \"never\";\n","return \"returned\";"]}],"metadata":{},"nbformat":4,"nbformat_minor":5}""");
+
+        var result = await NotebookRunner.RunAsync(path, new NotebookRunOptions { InPlace = true });
+
+        Assert.True(result.Succeeded, result.FailureReport());
+        Assert.Equal("returned", Fixture.Outputs(result, 1)[0]!["data"]!["text/plain"]![0]!.GetValue<string>());
+    }
+
     private static string Text(JsonNode? node) => node is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : node!.GetValue<string>();
 
     private static void EmitTinyDll(string path)
