@@ -68,6 +68,7 @@ public sealed class PackageRestorer
         var project = ProjectText(requests);
         var folder = Path.Combine(CacheRoot(), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(project)))[..16]);
         var assets = Path.Combine(folder, "obj", "project.assets.json");
+        if (File.Exists(assets) && !ReadAssets(assets).All(File.Exists)) File.Delete(assets);
         if (!File.Exists(assets))
         {
             Directory.CreateDirectory(folder);
