@@ -14,8 +14,8 @@ internal static partial class Gemm
     /// <summary>The narrow-n strategy when A is stored (k, m), as for the weight gradient Xᵀ·G.</summary>
     /// <remarks>
     /// Row p of the stored A is op(A)[·, p], contiguous along m, so vector lanes run along m with no packing, and
-    /// each op(B)[p, j] is broadcast from a small padded copy of op(B). A tile is 32 rows × 5 columns (10 accumulators, 2 loads and 5 broadcasts
-    /// per step of k). k is cut into blocks of 256 so that the 32-wide strip of A read by the first column
+    /// each op(B)[p, j] is broadcast from a small padded copy of op(B). A tile is 32 rows × 5 columns (10
+    /// accumulators, 2 loads and 5 broadcasts per step of k). k is cut into blocks of 256 so that the 32-wide strip of A read by the first column
     /// group is still in cache for the second. The column vectors of a tile are turned into rows of C by a
     /// register transpose (Gemm.ColumnsTile.cs).
     /// </remarks>
