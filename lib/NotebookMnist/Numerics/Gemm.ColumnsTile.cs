@@ -30,7 +30,7 @@ internal static partial class Gemm
     private static unsafe void WriteRows(in Operands o, V* columns, int i, bool add)
     {
         V* rows = stackalloc V[Lanes];
-        TransposeBlock((float*)columns, Lanes, (float*)rows, Lanes);
+        TransposeBlock((float*)columns, Lanes, (float*)rows, Lanes, Lanes);
         V mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(o.N)).AsSingle();
         float* c = o.C + (nint)i * o.N;
         for (int r = 0; r < Lanes; r++, c += o.N)
