@@ -12,6 +12,7 @@ internal static partial class Gemm
     /// loads, set the pace. <paramref name="columns"/> is the number of valid columns from <paramref name="c"/> on.
     /// </remarks>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Tile6x64(in Strip s, float* b, nint panelStride, float* c, int ldc, int columns)
     {
         float* a0 = s.Row(0), a1 = s.Row(1), a2 = s.Row(2), a3 = s.Row(3), a4 = s.Row(4), a5 = s.Row(5);
@@ -67,6 +68,7 @@ internal static partial class Gemm
 
     /// <summary>C[6 rows, 16 columns] (+)= strip · 1 packed panel: the tile for the panels left after groups of 4.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Tile6x16(in Strip s, float* b, float* c, int ldc, int columns)
     {
         float* a0 = s.Row(0), a1 = s.Row(1), a2 = s.Row(2), a3 = s.Row(3), a4 = s.Row(4), a5 = s.Row(5);
@@ -94,6 +96,7 @@ internal static partial class Gemm
     /// <summary>Writes (or adds) a register tile of <paramref name="rows"/> × <paramref name="panels"/> vectors,
     /// spilled row by row, to C; only the first <paramref name="columns"/> columns, so a ragged last panel never
     /// writes past column n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void WriteTile(V* tile, int panels, int rows, float* c, int ldc, int columns, bool add)
     {
         for (int r = 0; r < rows; r++, c += ldc)
@@ -109,6 +112,7 @@ internal static partial class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void StorePartial(float* c, int count, bool add, float* lanes)
     {
         for (int l = 0; l < count; l++) c[l] = add ? c[l] + lanes[l] : lanes[l];

@@ -13,6 +13,7 @@ internal static partial class Gemm
     /// 16 rows of C, each written with one masked store of n lanes instead of n scattered scalars.
     /// </remarks>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ColumnsTile(in Operands o, int i, int p0, int depth, bool add, bool wide)
     {
         V* block = stackalloc V[2 * Lanes]; // lanes past n are never stored, so no zeroing
@@ -27,6 +28,7 @@ internal static partial class Gemm
 
     /// <summary>Transposes 16 column vectors and writes (or adds) them as rows i..i+15 of C, n lanes each.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void WriteRows(in Operands o, V* columns, int i, bool add)
     {
         V* rows = stackalloc V[Lanes];

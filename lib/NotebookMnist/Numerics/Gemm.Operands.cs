@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace NotebookMnist;
 
 internal static partial class Gemm
@@ -35,6 +36,7 @@ internal static partial class Gemm
     /// chunk has a ragged edge. Below <see cref="ParallelFlops"/> the calling thread does all rows: waking a pool
     /// thread costs microseconds, as much as a whole batch-32 product.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForRows(Operands operands, int rowTile, Action<Operands, int, int> body)
     {
         int tiles = (operands.M + rowTile - 1) / rowTile;
@@ -52,6 +54,7 @@ internal static partial class Gemm
     /// so that the single-threaded path does not allocate the lambda's closure).</summary>
     /// <remarks>Four chunks per worker rather than one: when another process holds a core, the free worker takes
     /// over the remaining chunks instead of the whole product waiting for the descheduled one.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InParallel(Operands operands, int rowTile, int tiles, int workers, Action<Operands, int, int> body)
     {
         int chunks = Math.Min(tiles, 4 * workers);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Runtime.Intrinsics;
 
@@ -16,6 +17,7 @@ internal static partial class Gemm
     /// The broadcast kernel then reads each B row of a panel as one aligned-stride vector load, whatever the
     /// transpose flag and however ragged n is, and the zero padding makes the ragged last panel harmless.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackPanels(in Operands o, float* packed)
     {
         int panels = (o.N + Lanes - 1) / Lanes;
@@ -45,6 +47,7 @@ internal static partial class Gemm
 
     /// <summary>Fills a full panel from a transposed B: rows j0..j0+15 of the stored B, 16 deep at a time, go
     /// through the register transpose; where a 16-float load would leave B, element by element.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackPanelTransposed(in Operands o, int j0, float* panel)
     {
         nint k = o.K;

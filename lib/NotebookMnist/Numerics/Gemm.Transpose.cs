@@ -14,6 +14,7 @@ internal static partial class Gemm
     /// the register transpose (64 shuffles per 16 × 16 block) takes 0.7 µs. Row loads read 16 floats from a row
     /// of n, running into the next rows; the last block, whose loads would leave B, is copied element by element.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackTransposedNarrow(in Operands o, float* packed)
     {
         int k = o.K, n = o.N, p0 = 0;
@@ -34,6 +35,7 @@ internal static partial class Gemm
     /// 128-bit lane L, column 4L + c of rows 4g..4g+3; <see cref="TransposeLanes"/> then transposes the 4 × 4
     /// grid of 128-bit lanes. Everything stays in the 32 vector registers.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void TransposeBlock(float* source, nint n, float* target, nint k, int count)
     {
         V r0 = Vector512.Load(source), r1 = Vector512.Load(source + n);

@@ -22,6 +22,11 @@ namespace NotebookMnist;
 /// C; smaller ones (a batch of 32) run on the calling thread without allocating. Without AVX-512 a portable
 /// TensorPrimitives loop is used (Gemm.Portable.cs).
 /// </para>
+/// <para>
+/// The kernels are marked <c>AggressiveOptimization</c>: compiled fully optimised on their first call rather than
+/// run as tier-0 code (several times slower for vector code) until tiered compilation promotes them, which on a
+/// busy or single-core machine took longer than a whole benchmark run.
+/// </para>
 /// </remarks>
 internal static partial class Gemm
 {
