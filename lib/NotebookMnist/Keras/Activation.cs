@@ -17,7 +17,7 @@ public abstract class Activation
     /// <param name="z">The pre-activations (batch, units).</param>
     /// <param name="a">The activations f(z) from <see cref="Forward"/>.</param>
     /// <param name="gradA">dL/da (batch, units).</param>
-    /// <param name="gradZ">Destination for dL/dz (batch, units); may be the same matrix as <paramref name="gradA"/>.</param>
+    /// <param name="gradZ">Destination for dL/dz (batch, units); a different matrix from <paramref name="gradA"/>.</param>
     public abstract void Backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ);
 
     /// <summary>Looks an activation up by its Keras name.</summary>

@@ -73,8 +73,8 @@ public sealed class SigmoidActivation : Activation
     /// <inheritdoc/>
     public override void Backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ)
     {
-        Ops.SigmoidDerivative(z, gradZ == gradA ? a.Clone() : gradZ);
-        throw new NotImplementedException();
+        Ops.SigmoidDerivative(z, gradZ);               // f′(z)
+        Ops.Multiply(gradZ, gradA, gradZ);          // g ⊙ f′(z)
     }
 }
 
@@ -90,7 +90,8 @@ public sealed class ReluActivation : Activation
     /// <inheritdoc/>
     public override void Backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ)
     {
-        throw new NotImplementedException();
+        Ops.ReluDerivative(z, gradZ);               // f′(z)
+        Ops.Multiply(gradZ, gradA, gradZ);          // g ⊙ f′(z)
     }
 }
 
@@ -106,7 +107,8 @@ public sealed class TanhActivation : Activation
     /// <inheritdoc/>
     public override void Backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ)
     {
-        throw new NotImplementedException();
+        Ops.TanhDerivative(z, gradZ);               // f′(z)
+        Ops.Multiply(gradZ, gradA, gradZ);          // g ⊙ f′(z)
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace NotebookMnist.Keras;
 
 /// <summary>A fully connected layer: outputs = activation(inputs · kernel + bias), as Keras's <c>Dense</c>.</summary>
@@ -111,19 +109,12 @@ public sealed class Dense : ILayer
         var gradZ = Buffer(ref _gradZ, inputs.Rows, Units);         // dL/dz (batch, units)
         Activation.Backward(_z!, _a!, outputGradient, gradZ);
         Ops.MatMulTransposeA(inputs, gradZ, _kernelGrad!);           // (inputDim, units) = inputsᵀ·G
-        SumRows(gradZ, _biasGrad!.AsSpan());                         // (units)
+        Ops.Sum(gradZ, axis: 0, _biasGrad!);                         // (1, units)
         if (!computeInputGradient)
             return null;
         var gradInputs = Buffer(ref _gradInputs, inputs.Rows, inputs.Cols);
         Ops.MatMulTransposeB(gradZ, Kernel, gradInputs);            // (batch, inputDim) = G·kernelᵀ
         return gradInputs;
-    }
-
-    private static void SumRows(Matrix m, Span<float> destination)
-    {
-        destination.Clear();
-        for (int r = 0; r < m.Rows; r++)
-            TensorPrimitives.Add(destination, m.Row(r), destination);
     }
 
     private static Matrix Buffer(ref Matrix? buffer, int rows, int cols)
