@@ -9,7 +9,7 @@ public class BackpropGradientTests(ITestOutputHelper output)
     /// <summary>Leaves the weights alone so the gradients of one step can be read.</summary>
     private sealed class NoUpdate : IOptimizer
     {
-        public float LearningRate => 1f;
+        public double LearningRate => 1;
         public void ApplyGradients(IReadOnlyList<(Matrix Gradient, Matrix Variable)> gradientsAndVariables) { }
     }
 

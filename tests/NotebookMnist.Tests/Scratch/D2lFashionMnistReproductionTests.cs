@@ -18,7 +18,7 @@ public sealed class D2lFashionMnistReproductionTests(ITestOutputHelper output)
         var trainIter = new DataLoader(data.Train, batchSize: 256, shuffle: true, seed: 1);
         var testIter = new DataLoader(data.Test, batchSize: 256, shuffle: false);
         var net = new SoftmaxRegression(seed: 1);
-        float lr = 0.1f;
+        double lr = 0.1;
         var epochs = D2l.Train(net, trainIter, testIter, D2l.CrossEntropy, numEpochs: 10,
             updater: batchSize => D2l.Sgd(net.Params, lr, batchSize),
             onEpoch: m => output.WriteLine($"epoch {m.Epoch}: train loss {m.TrainLoss:F4}, train acc {m.TrainAccuracy:F4}, test acc {m.TestAccuracy:F4}"));
