@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace NotebookMnist;
 
 internal static partial class Gemm
@@ -35,6 +36,7 @@ internal static partial class Gemm
     /// chunk has a ragged edge. Below <see cref="ParallelFlops"/> the calling thread does all rows: waking a pool
     /// thread costs microseconds, as much as a whole batch-32 product.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForRows(Operands operands, int rowTile, Action<Operands, int, int> body)
     {
         int tiles = (operands.M + rowTile - 1) / rowTile;
@@ -48,14 +50,18 @@ internal static partial class Gemm
         InParallel(operands, rowTile, tiles, workers, body);
     }
 
-    /// <summary>Splits the row tiles into one contiguous chunk per worker (kept apart from <see cref="ForRows"/>
+    /// <summary>Splits the row tiles into a few contiguous chunks per worker (kept apart from <see cref="ForRows"/>
     /// so that the single-threaded path does not allocate the lambda's closure).</summary>
+    /// <remarks>Four chunks per worker rather than one: when another process holds a core, the free worker takes
+    /// over the remaining chunks instead of the whole product waiting for the descheduled one.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InParallel(Operands operands, int rowTile, int tiles, int workers, Action<Operands, int, int> body)
     {
-        Parallel.For(0, workers, worker =>
+        int chunks = Math.Min(tiles, 4 * workers);
+        Parallel.For(0, chunks, chunk =>
         {
-            int first = (int)((long)tiles * worker / workers) * rowTile;
-            int last = (int)Math.Min((long)tiles * (worker + 1) / workers * rowTile, operands.M);
+            int first = (int)((long)tiles * chunk / chunks) * rowTile;
+            int last = (int)Math.Min((long)tiles * (chunk + 1) / chunks * rowTile, operands.M);
             body(operands, first, last);
         });
     }

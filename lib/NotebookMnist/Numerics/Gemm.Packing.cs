@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Runtime.Intrinsics;
 
@@ -16,6 +17,7 @@ internal static partial class Gemm
     /// The broadcast kernel then reads each B row of a panel as one aligned-stride vector load, whatever the
     /// transpose flag and however ragged n is, and the zero padding makes the ragged last panel harmless.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackPanels(in Operands o, float* packed)
     {
         int panels = (o.N + Lanes - 1) / Lanes;
@@ -29,6 +31,11 @@ internal static partial class Gemm
                     Vector512.Store(Vector512.Load(o.B + (nint)p * o.N + j0), panel + (nint)p * Lanes);
                 continue;
             }
+            if (o.TransposeB && width == Lanes)
+            {
+                PackPanelTransposed(o, j0, panel);
+                continue;
+            }
             new Span<float>(panel, o.K * Lanes).Clear();
             for (int j = 0; j < width; j++)
             {
@@ -38,16 +45,25 @@ internal static partial class Gemm
         }
     }
 
-    /// <summary>Copies B (stored (k, n), not transposed) into an (n, k) row-major block, so each column of B is
-    /// contiguous along k.</summary>
-    /// <remarks>Column by column: strided reads (B is small and in cache) and sequential writes.</remarks>
-    private static unsafe void PackTransposed(in Operands o, float* packed)
+    /// <summary>Fills a full panel from a transposed B: rows j0..j0+15 of the stored B, 16 deep at a time, go
+    /// through the register transpose; where a 16-float load would leave B, element by element.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void PackPanelTransposed(in Operands o, int j0, float* panel)
     {
-        int k = o.K, n = o.N;
-        for (int j = 0; j < n; j++)
+        nint k = o.K;
+        for (int p0 = 0; p0 < o.K; p0 += Lanes)
         {
-            float* column = o.B + j, target = packed + (nint)j * k;
-            for (int p = 0; p < k; p++) target[p] = column[(nint)p * n];
+            float* source = o.B + j0 * k + p0;
+            int count = Math.Min(Lanes, o.K - p0);
+            if ((j0 + Lanes - 1) * k + p0 + Lanes <= (long)o.N * k)
+            {
+                TransposeBlock(source, k, panel + (nint)p0 * Lanes, Lanes, count);
+                continue;
+            }
+            for (int p = 0; p < count; p++)
+            {
+                for (int j = 0; j < Lanes; j++) panel[(nint)(p0 + p) * Lanes + j] = source[j * k + p];
+            }
         }
     }
 }
