@@ -192,4 +192,18 @@ public class SequentialTests
         Assert.Equal((9, 3), model.Predict(new Matrix(9, 4)).Shape);
         Assert.Equal(4, model.GetWeights().Count);
     }
+
+    [Fact]
+    public void Summary_ArticleModelPlusHiddenLayer_CountsParametersLikeKeras()
+    {
+        var model = new Sequential(new Dense(10, inputDim: 784, activation: "softmax"));
+        string text = model.Summary();
+        Assert.Contains(" dense (Dense)               (None, 10)                7,850", text);
+        Assert.Contains("Total params: 7,850", text);
+
+        var deeper = new Sequential(new Dense(64, inputDim: 784, activation: "relu"), new Dense(10, activation: "softmax"));
+        string lines = deeper.Summary();
+        Assert.Contains(" dense_1 (Dense)             (None, 10)                650", lines);
+        Assert.Contains("Total params: 50,890", lines);   // 784·64 + 64 + 64·10 + 10
+    }
 }
