@@ -23,13 +23,7 @@ public sealed partial class Sequential
         (Matrix X, Matrix Y)? validationData = null, int verbose = 1, IEnumerable<Callback>? callbacks = null,
         int? seed = null, TextWriter? output = null, double validationSplit = 0)
     {
-        var loss = RequireCompiled();
-        Checks.BatchSize(batchSize);
-        Checks.Epochs(epochs);
-        Checks.Verbose(verbose);
-        Checks.ValidationSplit(validationSplit);
-        EnsureBuilt(x, nameof(x));
-        Checks.Data(x, y, _layers[0].InputDim!.Value, _layers[^1].Units, loss, nameof(x), nameof(y));
+        var loss = CheckFitArguments(x, y, batchSize, epochs, verbose, validationSplit);
         if (validationData is null && validationSplit > 0)
             (x, y, validationData) = Split(x, y, validationSplit);
         if (validationData is (Matrix xVal, Matrix yVal))
@@ -60,6 +54,18 @@ public sealed partial class Sequential
         }
         foreach (var c in callbackList) c.OnTrainEnd(history);
         return history;
+    }
+
+    private ILoss CheckFitArguments(Matrix x, Matrix y, int batchSize, int epochs, int verbose, double validationSplit)
+    {
+        var loss = RequireCompiled();
+        Checks.BatchSize(batchSize);
+        Checks.Epochs(epochs);
+        Checks.Verbose(verbose);
+        Checks.ValidationSplit(validationSplit);
+        EnsureBuilt(x, nameof(x));
+        Checks.Data(x, y, _layers[0].InputDim!.Value, _layers[^1].Units, loss, nameof(x), nameof(y));
+        return loss;
     }
 
     /// <summary>Keras's validation_split: the last ⌊n·split⌋ rows become the validation set (copies), the rest trains.</summary>
