@@ -83,9 +83,10 @@ internal sealed class BatchPrefetcher
         }
     }
 
-    /// <summary>Copies of one batch's arrays, resized when the batch size changes (the last partial batch).</summary>
+    /// <summary>Copies of one batch's arrays; one set per batch size (the full size and the last partial one).</summary>
     private sealed class Slot
     {
+        private readonly Dictionary<int, (Matrix X, Matrix? Targets, int[] Labels)> _bySize = new();
         public int Filled;
         public Matrix? X, Targets;
         public int[]? Labels;
@@ -93,15 +94,17 @@ internal sealed class BatchPrefetcher
 
         public void CopyFrom(Batch batch)
         {
-            if (X is null || X.Rows != batch.X.Rows || X.Cols != batch.X.Cols)
+            if (!_bySize.TryGetValue(batch.X.Rows, out var buffers) || buffers.X.Cols != batch.X.Cols)
             {
-                X = new Matrix(batch.X.Rows, batch.X.Cols);
-                Targets = batch.Targets is null ? null : new Matrix(batch.Targets.Rows, batch.Targets.Cols);
-                Labels = new int[batch.Labels.Length];
+                buffers = (new Matrix(batch.X.Rows, batch.X.Cols),
+                    batch.Targets is null ? null : new Matrix(batch.Targets.Rows, batch.Targets.Cols),
+                    new int[batch.Labels.Length]);
+                _bySize[batch.X.Rows] = buffers;
             }
+            (X, Targets, Labels) = buffers;
             batch.X.AsSpan().CopyTo(X.AsSpan());
             batch.Targets?.AsSpan().CopyTo(Targets!.AsSpan());
-            batch.Labels.CopyTo(Labels!, 0);
+            batch.Labels.CopyTo(Labels, 0);
             Size = batch.Size;
         }
     }
