@@ -8,9 +8,10 @@ namespace NotebookMnist.Keras;
 /// and copies each batch into one of two slots; the consumer trains on the other. The order and the values are those
 /// of the source, so results are identical with and without prefetching. The gather reads ~190 MB per MNIST epoch from
 /// memory, about a third of an epoch's time at batch 32, where the multiply itself is too small to use both cores.
-/// Measured on an idle 2-core machine: 65 → 49–56 ms per MNIST epoch at batch 32. When other processes already
-/// occupy the cores there is nothing to overlap with and the hand-offs cost more (80 → 93 ms at load ~6).
-/// Waiting spins (yielding, never sleeping), because a batch takes only ~20 µs.
+/// Measured on the 2-core machine: idle, a MNIST epoch at batch 32 goes from ~70 to ~55 ms and a Fashion-MNIST epoch at
+/// batch 256 from ~55 to ~40 ms; with one other busy process on the machine there is no free core to overlap with and
+/// prefetching costs ~25% instead (70 → 90 ms, 62 → 73 ms). With more cores that case is rare.
+/// A waiter spins for a few tens of µs (a batch takes ~20 µs), then blocks so the other thread can have its core.
 /// </remarks>
 internal sealed class BatchPrefetcher
 {
@@ -31,10 +32,10 @@ internal sealed class BatchPrefetcher
             for (int i = 0; ; i++)
             {
                 var slot = _slots[i & 1];
-                if (!WaitFor(slot, filled: 1, producer))
-                    break;                                   // the producer finished: no more batches
+                if (slot.AwaitChange(from: 0, cancel.Token, producer) == 2)
+                    break;                                   // the end mark: no more batches
                 yield return (slot.X!, slot.Targets, slot.Labels!, slot.Size);
-                Volatile.Write(ref slot.Filled, 0);
+                slot.Publish(0);
             }
             producer.GetAwaiter().GetResult();               // rethrows a producer exception
         }
@@ -50,47 +51,58 @@ internal sealed class BatchPrefetcher
         int i = 0;
         foreach (var batch in _source)
         {
-            var slot = Free(_slots[i++ & 1], cancel);
+            var slot = _slots[i++ & 1];
+            slot.AwaitChange(from: 1, cancel, null);         // wait until the consumer has released it
             slot.CopyFrom(batch);
-            Volatile.Write(ref slot.Filled, 1);
+            slot.Publish(1);
         }
-        Volatile.Write(ref Free(_slots[i & 1], cancel).Filled, 2);   // 2 marks the end of the epoch
-    }
-
-    /// <summary>Spins until the consumer has released <paramref name="slot"/>.</summary>
-    private static Slot Free(Slot slot, CancellationToken cancel)
-    {
-        var spin = new SpinWait();
-        while (Volatile.Read(ref slot.Filled) != 0)
-        {
-            cancel.ThrowIfCancellationRequested();
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
-        return slot;
-    }
-
-    /// <summary>Spins until the slot holds a batch (true) or the end mark (false).</summary>
-    private static bool WaitFor(Slot slot, int filled, Task producer)
-    {
-        var spin = new SpinWait();
-        while (true)
-        {
-            int state = Volatile.Read(ref slot.Filled);
-            if (state == filled) return true;
-            if (state == 2) return false;
-            if (producer.IsFaulted) producer.GetAwaiter().GetResult();
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
+        var end = _slots[i & 1];
+        end.AwaitChange(from: 1, cancel, null);
+        end.Publish(2);                                      // 2 marks the end of the epoch
     }
 
     /// <summary>Copies of one batch's arrays; one set per batch size (the full size and the last partial one).</summary>
     private sealed class Slot
     {
         private readonly Dictionary<int, (Matrix X, Matrix? Targets, int[] Labels)> _bySize = new();
-        public int Filled;
+        /// <summary>Spin iterations (yielding, a few tens of µs in all) before a waiter blocks and frees its core.</summary>
+        private const int SpinsBeforeBlocking = 40;
+        private int _waiters;
+        public int Filled;                                   // 0 free, 1 holds a batch, 2 end of epoch
         public Matrix? X, Targets;
         public int[]? Labels;
         public int Size;
+
+        /// <summary>Sets the state and wakes a blocked waiter.</summary>
+        public void Publish(int state)
+        {
+            Volatile.Write(ref Filled, state);
+            Interlocked.MemoryBarrier();                     // pairs with the waiter's Interlocked.Increment
+            if (Volatile.Read(ref _waiters) > 0)
+                lock (this) Monitor.PulseAll(this);
+        }
+
+        /// <summary>Waits until the state differs from <paramref name="from"/> and returns it: spins briefly, then blocks.</summary>
+        /// <remarks>Blocking matters when another process holds a core: a spinning waiter would keep the thread it
+        /// waits for off the CPU. The 1 ms timeout re-checks cancellation and the producer's failure.</remarks>
+        public int AwaitChange(int from, CancellationToken cancel, Task? producer)
+        {
+            var spin = new SpinWait();
+            while (true)
+            {
+                int state = Volatile.Read(ref Filled);
+                if (state != from) return state;
+                cancel.ThrowIfCancellationRequested();
+                if (producer is { IsFaulted: true }) producer.GetAwaiter().GetResult();
+                if (spin.Count < SpinsBeforeBlocking) { spin.SpinOnce(sleep1Threshold: -1); continue; }
+                lock (this)
+                {
+                    Interlocked.Increment(ref _waiters);
+                    try { if (Volatile.Read(ref Filled) == from) Monitor.Wait(this, 1); }
+                    finally { Interlocked.Decrement(ref _waiters); }
+                }
+            }
+        }
 
         public void CopyFrom(Batch batch)
         {
