@@ -17,6 +17,9 @@ public sealed record CellRunResult
     /// <summary>The cell's source.</summary>
     public required string Source { get; init; }
 
+    /// <summary>The cell's tags (<c>metadata.tags</c>), e.g. <c>raises-exception</c>, <c>results</c>.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>What happened.</summary>
     public required CellStatus Status { get; init; }
 

@@ -95,7 +95,7 @@ public static class NotebookRunner
         return new CellRunResult
         {
             Index = cell.Index, CodeIndex = codeIndex, CellType = "code", Source = cell.Source, Status = status,
-            Kernel = kernel, ExecutionCount = count, Elapsed = clock.Elapsed, Outputs = outputs,
+            Tags = cell.Tags, Kernel = kernel, ExecutionCount = count, Elapsed = clock.Elapsed, Outputs = outputs,
             ErrorKind = outcome.ErrorKind, ErrorMessage = outcome.Error, Line = outcome.Line, StandardOutput = sink.StandardOutput,
         };
     }
@@ -113,7 +113,7 @@ public static class NotebookRunner
         cell.Node["execution_count"] = null;
         return new CellRunResult
         {
-            Index = cell.Index, CodeIndex = codeIndex, CellType = "code", Source = cell.Source, Status = CellStatus.NotRun, Kernel = kernel,
+            Index = cell.Index, CodeIndex = codeIndex, CellType = "code", Source = cell.Source, Status = CellStatus.NotRun, Tags = cell.Tags, Kernel = kernel,
         };
     }
 }

@@ -45,6 +45,7 @@ public static class RunCommand
         WriteReports(settings, results, artifacts);
         Console.WriteLine();
         Console.Write(SummaryTable.Render(results, ioErrors));
+        Console.Write(ResultsReport.Render(results));
         return ioErrors.Count > 0 ? 1 : results.All(r => r.Succeeded) ? 0 : 2;
     }
 
