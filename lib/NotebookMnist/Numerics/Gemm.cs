@@ -1,35 +1,71 @@
+using System.Runtime.Intrinsics;
+
 namespace NotebookMnist;
 
 /// <summary>The single-precision matrix multiply kernel behind <c>Ops.MatMul</c>: C = op(A)·op(B) (+ C).</summary>
 /// <remarks>
 /// Row-major spans. op(A) is (m, k): A is stored (m, k), or (k, m) when <c>transposeA</c>. op(B) is (k, n): B is
 /// stored (k, n), or (n, k) when <c>transposeB</c>. C is (m, n); with <c>accumulate</c> the product is added to C.
+/// <para>
+/// Three AVX-512 strategies, picked by shape (each file explains its blocking):
+/// <list type="bullet">
+/// <item>wide n (≥ 16): B is packed into 16-column panels and a 6-row × 64-column register tile broadcasts
+/// elements of A (Gemm.Broadcast.cs);</item>
+/// <item>narrow n with A stored (m, k), e.g. the forward pass X·W with 10 classes: dot products along k, 4 rows ×
+/// 5 columns at a time, so no vector lane is wasted on the narrow n (Gemm.Dot.cs);</item>
+/// <item>narrow n with A stored (k, m), e.g. the weight gradient Xᵀ·G: vector lanes run along m, which is
+/// contiguous in A, and elements of B are broadcast (Gemm.Columns.cs).</item>
+/// </list>
+/// Products of at least <see cref="ParallelFlops"/> floating-point operations are split over the cores by rows of
+/// C; smaller ones (a batch of 32) run on the calling thread without allocating. Without AVX-512 a portable
+/// TensorPrimitives loop is used (Gemm.Portable.cs).
+/// </para>
 /// </remarks>
-internal static class Gemm
+internal static partial class Gemm
 {
+    /// <summary>Products with at least this many flops (2·m·k·n) use every core.</summary>
+    internal const long ParallelFlops = 1L << 21;
+
     /// <summary>C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/>.</summary>
     public static void Multiply(
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c,
         int m, int k, int n,
         bool transposeA = false, bool transposeB = false, bool accumulate = false)
     {
-        if (a.Length < (long)m * k) throw new ArgumentException("Input span a is too short.", nameof(a));
-        if (b.Length < (long)k * n) throw new ArgumentException("Input span b is too short.", nameof(b));
-        if (c.Length < (long)m * n) throw new ArgumentException("Destination is too short.", nameof(c));
-        // Reference implementation; the optimised kernel replaces this body.
-        for (int i = 0; i < m; i++)
+        Validate(a.Length, b.Length, c.Length, m, k, n);
+        if (m == 0 || n == 0) return;
+        if (k == 0)
         {
-            for (int j = 0; j < n; j++)
+            if (!accumulate) c[..(m * n)].Clear();
+            return;
+        }
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            Portable(a, b, c, m, k, n, transposeA, transposeB, accumulate);
+            return;
+        }
+        unsafe
+        {
+            fixed (float* pa = a, pb = b, pc = c)
             {
-                float sum = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    float av = transposeA ? a[p * m + i] : a[i * k + p];
-                    float bv = transposeB ? b[j * k + p] : b[p * n + j];
-                    sum += av * bv;
-                }
-                c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+                var operands = new Operands(pa, pb, pc, m, k, n, transposeA, transposeB, accumulate);
+                if (n >= Lanes) Broadcast(operands);
+                else if (transposeA) Columns(operands);
+                else Dot(operands);
             }
         }
+    }
+
+    private static void Validate(int aLength, int bLength, int cLength, int m, int k, int n)
+    {
+        if (m < 0) throw new ArgumentOutOfRangeException(nameof(m), $"Expected `m` to be non-negative. Received: m={m}.");
+        if (k < 0) throw new ArgumentOutOfRangeException(nameof(k), $"Expected `k` to be non-negative. Received: k={k}.");
+        if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), $"Expected `n` to be non-negative. Received: n={n}.");
+        if (aLength < (long)m * k)
+            throw new ArgumentException($"Input span a is too short: expected at least m·k={(long)m * k} elements, received {aLength}.", "a");
+        if (bLength < (long)k * n)
+            throw new ArgumentException($"Input span b is too short: expected at least k·n={(long)k * n} elements, received {bLength}.", "b");
+        if (cLength < (long)m * n)
+            throw new ArgumentException($"Destination is too short: expected at least m·n={(long)m * n} elements, received {cLength}.", "c");
     }
 }

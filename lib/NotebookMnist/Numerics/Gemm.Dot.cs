@@ -1,0 +1,109 @@
+using System.Runtime.Intrinsics;
+using V = System.Runtime.Intrinsics.Vector512<float>;
+
+namespace NotebookMnist;
+
+internal static partial class Gemm
+{
+    /// <summary>Rows of C per register tile of the dot kernel.</summary>
+    private const int DotRows = 4;
+
+    /// <summary>The narrow-n strategy when A is stored (m, k), as for the forward pass X·W with 10 classes.</summary>
+    /// <remarks>
+    /// Each C[i, j] is a dot product of row i of A with column j of op(B), both contiguous along k once op(B) is
+    /// stored transposed (it already is when <c>transposeB</c>; otherwise the small (k, n) B is copied to (n, k)).
+    /// Vector lanes run along k, so a narrow n wastes no lanes. A tile is 4 rows × 5 columns: 20 accumulators,
+    /// 9 loads per 20 fused multiply-adds, each reduced to a scalar once at the end. The 4 rows of A (4·k floats)
+    /// stay in L1 between the two column groups, so no k blocking is needed.
+    /// </remarks>
+    private static unsafe void Dot(Operands operands)
+    {
+        if (operands.TransposeB)
+        {
+            ForRows(operands with { Packed = operands.B }, DotRows, DotRowRange);
+            return;
+        }
+        float[] buffer = RentPacked((long)operands.N * operands.K);
+        try
+        {
+            fixed (float* packed = buffer)
+            {
+                PackTransposed(operands, packed);
+                ForRows(operands with { Packed = packed }, DotRows, DotRowRange);
+            }
+        }
+        finally
+        {
+            ReturnPacked(buffer);
+        }
+    }
+
+    private static void DotRowRange(Operands o, int firstRow, int endRow)
+    {
+        for (int i = firstRow; i < endRow; i += DotRows)
+        {
+            int rows = Math.Min(DotRows, endRow - i);
+            for (int j = 0; j < o.N; j += ColumnGroup) Dot4x5(o, i, rows, j);
+        }
+    }
+
+    /// <summary>C[i..i+3, j..j+4] (+)= dot products; rows past <paramref name="rows"/> and columns past n repeat the
+    /// last one and are not stored.</summary>
+    private static unsafe void Dot4x5(in Operands o, int i, int rows, int j)
+    {
+        int k = o.K;
+        float* a0 = RowOfA(o, i, rows, 0), a1 = RowOfA(o, i, rows, 1), a2 = RowOfA(o, i, rows, 2);
+        float* a3 = RowOfA(o, i, rows, 3);
+        float* b0 = ColumnOfBt(o, j), b1 = ColumnOfBt(o, j + 1), b2 = ColumnOfBt(o, j + 2);
+        float* b3 = ColumnOfBt(o, j + 3), b4 = ColumnOfBt(o, j + 4);
+        V c00 = default, c01 = default, c02 = default, c03 = default, c04 = default;
+        V c10 = default, c11 = default, c12 = default, c13 = default, c14 = default;
+        V c20 = default, c21 = default, c22 = default, c23 = default, c24 = default;
+        V c30 = default, c31 = default, c32 = default, c33 = default, c34 = default;
+        nint p = 0;
+        for (; p <= k - Lanes; p += Lanes)
+        {
+            V x0 = Vector512.Load(a0 + p), x1 = Vector512.Load(a1 + p), x2 = Vector512.Load(a2 + p), x3 = Vector512.Load(a3 + p);
+            V y = Vector512.Load(b0 + p);
+            c00 = Vector512.FusedMultiplyAdd(x0, y, c00); c10 = Vector512.FusedMultiplyAdd(x1, y, c10);
+            c20 = Vector512.FusedMultiplyAdd(x2, y, c20); c30 = Vector512.FusedMultiplyAdd(x3, y, c30);
+            y = Vector512.Load(b1 + p);
+            c01 = Vector512.FusedMultiplyAdd(x0, y, c01); c11 = Vector512.FusedMultiplyAdd(x1, y, c11);
+            c21 = Vector512.FusedMultiplyAdd(x2, y, c21); c31 = Vector512.FusedMultiplyAdd(x3, y, c31);
+            y = Vector512.Load(b2 + p);
+            c02 = Vector512.FusedMultiplyAdd(x0, y, c02); c12 = Vector512.FusedMultiplyAdd(x1, y, c12);
+            c22 = Vector512.FusedMultiplyAdd(x2, y, c22); c32 = Vector512.FusedMultiplyAdd(x3, y, c32);
+            y = Vector512.Load(b3 + p);
+            c03 = Vector512.FusedMultiplyAdd(x0, y, c03); c13 = Vector512.FusedMultiplyAdd(x1, y, c13);
+            c23 = Vector512.FusedMultiplyAdd(x2, y, c23); c33 = Vector512.FusedMultiplyAdd(x3, y, c33);
+            y = Vector512.Load(b4 + p);
+            c04 = Vector512.FusedMultiplyAdd(x0, y, c04); c14 = Vector512.FusedMultiplyAdd(x1, y, c14);
+            c24 = Vector512.FusedMultiplyAdd(x2, y, c24); c34 = Vector512.FusedMultiplyAdd(x3, y, c34);
+        }
+        float* c = o.C + (nint)i * o.N + j;
+        int columns = Math.Min(ColumnGroup, o.N - j);
+        StoreDots(o, c, j, columns, a0, p, c00, c01, c02, c03, c04);
+        if (rows > 1) StoreDots(o, c + o.N, j, columns, a1, p, c10, c11, c12, c13, c14);
+        if (rows > 2) StoreDots(o, c + 2 * o.N, j, columns, a2, p, c20, c21, c22, c23, c24);
+        if (rows > 3) StoreDots(o, c + 3 * o.N, j, columns, a3, p, c30, c31, c32, c33, c34);
+    }
+
+    /// <summary>Reduces one row's 5 accumulators, adds the k tail (k mod 16) element by element, and stores.</summary>
+    private static unsafe void StoreDots(
+        in Operands o, float* c, int j, int columns, float* a, nint tail, V v0, V v1, V v2, V v3, V v4)
+    {
+        float* sums = stackalloc float[ColumnGroup];
+        sums[0] = Vector512.Sum(v0); sums[1] = Vector512.Sum(v1); sums[2] = Vector512.Sum(v2); sums[3] = Vector512.Sum(v3); sums[4] = Vector512.Sum(v4);
+        for (int q = 0; q < columns; q++)
+        {
+            float sum = sums[q];
+            float* b = o.Packed + (nint)(j + q) * o.K;
+            for (nint p = tail; p < o.K; p++) sum += a[p] * b[p];
+            c[q] = o.Accumulate ? c[q] + sum : sum;
+        }
+    }
+
+    private static unsafe float* RowOfA(in Operands o, int i, int rows, int r) => o.A + (nint)(i + Math.Min(r, rows - 1)) * o.K;
+
+    private static unsafe float* ColumnOfBt(in Operands o, int j) => o.Packed + (nint)Math.Min(j, o.N - 1) * o.K;
+}

@@ -1,0 +1,55 @@
+namespace NotebookMnist;
+
+internal static partial class Gemm
+{
+    /// <summary>Floats per AVX-512 vector.</summary>
+    private const int Lanes = 16;
+
+    /// <summary>The pinned operands of one multiply, with element strides that hide the two transposes.</summary>
+    private readonly unsafe struct Operands(
+        float* a, float* b, float* c, int m, int k, int n, bool transposeA, bool transposeB, bool accumulate)
+    {
+        public readonly float* A = a, B = b, C = c;
+        public readonly int M = m, K = k, N = n;
+        public readonly bool TransposeA = transposeA, TransposeB = transposeB, Accumulate = accumulate;
+
+        /// <summary>A packed copy of B (layout chosen by the strategy), or null.</summary>
+        public float* Packed { get; init; }
+
+        /// <summary>Step between rows of op(A): op(A)[i, p] = A[i·ARowStride + p·AColStride].</summary>
+        public nint ARowStride => TransposeA ? 1 : K;
+
+        /// <summary>Step along k in op(A).</summary>
+        public nint AColStride => TransposeA ? M : 1;
+
+        /// <summary>Step along k in op(B): op(B)[p, j] = B[p·BRowStride + j·BColStride].</summary>
+        public nint BRowStride => TransposeB ? 1 : N;
+
+        /// <summary>Step between columns of op(B).</summary>
+        public nint BColStride => TransposeB ? K : 1;
+    }
+
+    /// <summary>Runs <paramref name="body"/> over rows [0, m) of C, split over the cores when the product is big.</summary>
+    /// <remarks>
+    /// Chunks are whole multiples of <paramref name="rowTile"/> (the kernel's register tile), so only the last
+    /// chunk has a ragged edge. Below <see cref="ParallelFlops"/> the calling thread does all rows: waking a pool
+    /// thread costs microseconds, as much as a whole batch-32 product.
+    /// </remarks>
+    private static void ForRows(Operands operands, int rowTile, Action<Operands, int, int> body)
+    {
+        int tiles = (operands.M + rowTile - 1) / rowTile;
+        int workers = Math.Min(Environment.ProcessorCount, tiles);
+        long flops = 2L * operands.M * operands.K * operands.N;
+        if (flops < ParallelFlops || workers < 2)
+        {
+            body(operands, 0, operands.M);
+            return;
+        }
+        Parallel.For(0, workers, worker =>
+        {
+            int first = (int)((long)tiles * worker / workers) * rowTile;
+            int last = (int)Math.Min((long)tiles * (worker + 1) / workers * rowTile, operands.M);
+            body(operands, first, last);
+        });
+    }
+}
