@@ -1,0 +1,114 @@
+using System.Collections;
+
+namespace NotebookMnist.Data;
+
+/// <summary>Seeded, shuffled mini-batches over in-memory data, reusing its batch buffers (d2l's DataLoader, Keras's batching in fit).</summary>
+/// <remarks>
+/// Each enumeration is one epoch with a new permutation drawn from a <see cref="Random"/> seeded once, so a run
+/// is reproducible and epochs differ. The last partial batch is kept (⌈n / batchSize⌉ batches). The yielded
+/// <see cref="Batch"/> and its arrays are reused: a batch is valid only until the next one. Not thread-safe; do not
+/// enumerate one loader twice at the same time. Introduced in notebooks/03-mnist-and-fashion-mnist.ipynb.
+/// </remarks>
+public sealed class DataLoader : IEnumerable<Batch>
+{
+    private readonly Matrix _x;
+    private readonly int[]? _labels;
+    private readonly Matrix? _y;
+    private readonly int _oneHotClasses;
+    private readonly bool _shuffle;
+    private readonly Random _random;
+    private readonly int[] _order;
+    private readonly Batch _full;
+    private readonly Batch? _partial;
+
+    /// <summary>Batches of (x rows, labels), with one-hot targets when <paramref name="oneHotClasses"/> &gt; 0.</summary>
+    /// <param name="x">(n, features) inputs.</param>
+    /// <param name="labels">n class indices.</param>
+    /// <param name="batchSize">Rows per batch, ≥ 1 (d2l uses 256).</param>
+    /// <param name="shuffle">Draw a new order each epoch (true for training, false for testing).</param>
+    /// <param name="seed">Seeds the shuffling once, for reproducible runs.</param>
+    /// <param name="oneHotClasses">When &gt; 0, each batch also carries (size, oneHotClasses) one-hot targets.</param>
+    /// <exception cref="ArgumentException">Lengths differ, batchSize &lt; 1, or a label is outside [0, oneHotClasses).</exception>
+    public DataLoader(Matrix x, int[] labels, int batchSize, bool shuffle = true, int seed = 0, int oneHotClasses = 0)
+        : this(x, labels ?? throw new ArgumentNullException(nameof(labels)), null, batchSize, shuffle, seed, oneHotClasses)
+    {
+    }
+
+    /// <summary>Batches of (x rows, y rows), e.g. Keras one-hot targets; <paramref name="labels"/> are optional.</summary>
+    /// <param name="x">(n, features) inputs.</param>
+    /// <param name="y">(n, outputs) targets, copied into <see cref="Batch.Targets"/>.</param>
+    /// <param name="batchSize">Rows per batch, ≥ 1.</param>
+    /// <param name="shuffle">Draw a new order each epoch.</param>
+    /// <param name="seed">Seeds the shuffling once.</param>
+    /// <param name="labels">Optional n class indices, copied into <see cref="Batch.Labels"/>.</param>
+    /// <exception cref="ArgumentException">Row counts differ or batchSize &lt; 1.</exception>
+    public DataLoader(Matrix x, Matrix y, int batchSize, bool shuffle = true, int seed = 0, int[]? labels = null)
+        : this(x, labels, y ?? throw new ArgumentNullException(nameof(y)), batchSize, shuffle, seed, 0)
+    {
+    }
+
+    /// <summary>Batches over a dataset split, with one-hot targets over its classes when <paramref name="oneHot"/> is true.</summary>
+    public DataLoader(LabeledImages data, int batchSize, bool shuffle = true, int seed = 0, bool oneHot = false)
+        : this(data?.Images!, data?.Labels!, batchSize, shuffle, seed, oneHot ? data!.ClassNames.Count : 0)
+    {
+    }
+
+    private DataLoader(Matrix x, int[]? labels, Matrix? y, int batchSize, bool shuffle, int seed, int oneHotClasses)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        DataLoaderChecks.Validate(x, labels, y, batchSize, oneHotClasses);
+        (_x, _labels, _y, _oneHotClasses, _shuffle) = (x, labels, y, oneHotClasses, shuffle);
+        BatchSize = batchSize;
+        _random = new Random(seed);
+        _order = new int[x.Rows];
+        int targetColumns = y?.Cols ?? oneHotClasses;
+        _full = new Batch(Math.Min(batchSize, x.Rows), x.Cols, labels is not null, targetColumns);
+        int rest = x.Rows % batchSize;
+        _partial = rest > 0 && x.Rows > batchSize ? new Batch(rest, x.Cols, labels is not null, targetColumns) : null;
+    }
+
+    /// <summary>Rows per full batch.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>The number of rows (examples).</summary>
+    public int Count => _x.Rows;
+
+    /// <summary>Batches per epoch, ⌈Count / BatchSize⌉, counting the last partial batch.</summary>
+    public int BatchCount => (Count + BatchSize - 1) / BatchSize;
+
+    /// <summary>Starts an epoch: draws a new order (when shuffling) and yields the batches in it.</summary>
+    public IEnumerator<Batch> GetEnumerator()
+    {
+        for (int i = 0; i < _order.Length; i++) _order[i] = i;
+        if (_shuffle) _random.Shuffle(_order);
+        for (int start = 0; start < _order.Length; start += BatchSize)
+        {
+            int size = Math.Min(BatchSize, _order.Length - start);
+            Batch batch = size == _full.Size ? _full : _partial!;
+            Fill(batch, _order.AsSpan(start, size));
+            yield return batch;
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private void Fill(Batch batch, ReadOnlySpan<int> rows)
+    {
+        int cols = _x.Cols;
+        for (int r = 0; r < rows.Length; r++)
+            _x.Data.AsSpan(rows[r] * cols, cols).CopyTo(batch.X.Data.AsSpan(r * cols, cols));
+        if (_labels is not null)
+            for (int r = 0; r < rows.Length; r++) batch.Labels[r] = _labels[rows[r]];
+        if (_y is not null)
+        {
+            int outputs = _y.Cols;
+            for (int r = 0; r < rows.Length; r++)
+                _y.Data.AsSpan(rows[r] * outputs, outputs).CopyTo(batch.Targets!.Data.AsSpan(r * outputs, outputs));
+        }
+        else if (_oneHotClasses > 0)
+        {
+            Array.Clear(batch.Targets!.Data);
+            for (int r = 0; r < rows.Length; r++) batch.Targets.Data[r * _oneHotClasses + batch.Labels[r]] = 1f;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+namespace NotebookMnist.Data;
+
+/// <summary>Reads IDX files (the MNIST format): images (magic 2051) and labels (magic 2049), raw or gzip-compressed.</summary>
+/// <remarks>
+/// Layout, big-endian: a 32-bit magic (0x00000803 = 2051 for images, 0x00000801 = 2049 for labels), then one
+/// 32-bit size per dimension (count, rows, cols for images; count for labels), then the unsigned bytes.
+/// The header is validated against the content length before any pixel or label array is allocated, so a
+/// corrupt header claiming 2^31 images fails at once. Compression is detected from the content (gzip magic
+/// 1F 8B), not from the file name. Pixels become floats in [0, 1]: x / 255. Introduced in notebooks/03.
+/// </remarks>
+public static class IdxReader
+{
+    /// <summary>The magic number of an IDX image file (unsigned bytes, 3 dimensions).</summary>
+    public const int ImagesMagic = 2051;
+
+    /// <summary>The magic number of an IDX label file (unsigned bytes, 1 dimension).</summary>
+    public const int LabelsMagic = 2049;
+
+    /// <summary>Reads an image file into an (n, rows × cols) matrix of pixels scaled to [0, 1] by 1/255.</summary>
+    /// <param name="path">A raw or gzip-compressed IDX3 file.</param>
+    /// <exception cref="InvalidDataException">The header or length is wrong; the message names the file.</exception>
+    public static Matrix ReadImages(string path) => DecodeImages(ReadContent(path), Path.GetFileName(path)).Images;
+
+    /// <summary>Reads a label file into an array of class indices.</summary>
+    /// <param name="path">A raw or gzip-compressed IDX1 file.</param>
+    /// <exception cref="InvalidDataException">The header or length is wrong; the message names the file.</exception>
+    public static int[] ReadLabels(string path) => DecodeLabels(ReadContent(path), Path.GetFileName(path));
+
+    /// <summary>Reads a matching image file and label file into one <see cref="LabeledImages"/>.</summary>
+    /// <param name="imagesPath">The IDX3 image file.</param>
+    /// <param name="labelsPath">The IDX1 label file.</param>
+    /// <param name="classNames">The text label of each class index, e.g. <see cref="FashionMnist.ClassNames"/>.</param>
+    /// <exception cref="InvalidDataException">A file is malformed, or the image and label counts differ.</exception>
+    public static LabeledImages Read(string imagesPath, string labelsPath, IReadOnlyList<string> classNames)
+    {
+        string imagesName = Path.GetFileName(imagesPath), labelsName = Path.GetFileName(labelsPath);
+        byte[] images = ReadContent(imagesPath), labels = ReadContent(labelsPath);
+        return Decode(images, imagesName, labels, labelsName, classNames);
+    }
+
+    /// <summary>Validates both headers and their counts, then decodes (internal: used by the dataset sources).</summary>
+    internal static LabeledImages Decode(
+        byte[] images, string imagesName, byte[] labels, string labelsName, IReadOnlyList<string> classNames)
+    {
+        var header = IdxHeader.ParseImages(images, imagesName);
+        int labelCount = IdxHeader.ParseLabels(labels, labelsName);
+        if (labelCount != header.Count)
+            throw new InvalidDataException(
+                $"{labelsName}: expected {header.Count} labels (one per image in {imagesName}) but found {labelCount}.");
+        var decoded = DecodeImages(images, imagesName);
+        return new LabeledImages(decoded.Images, DecodeLabels(labels, labelsName), decoded.Height, decoded.Width, classNames);
+    }
+
+    /// <summary>Decodes the content of an image file (already decompressed).</summary>
+    internal static (Matrix Images, int Height, int Width) DecodeImages(byte[] content, string name)
+    {
+        var header = IdxHeader.ParseImages(content, name);
+        var images = new Matrix(header.Count, header.Rows * header.Cols);
+        PixelScaling.ToUnitFloats(content.AsSpan(IdxHeader.ImagesHeaderLength), images.Data);
+        return (images, header.Rows, header.Cols);
+    }
+
+    /// <summary>Decodes the content of a label file (already decompressed).</summary>
+    internal static int[] DecodeLabels(byte[] content, string name)
+    {
+        int count = IdxHeader.ParseLabels(content, name);
+        var labels = new int[count];
+        ReadOnlySpan<byte> source = content.AsSpan(IdxHeader.LabelsHeaderLength, count);
+        for (int i = 0; i < labels.Length; i++)
+            labels[i] = source[i];
+        return labels;
+    }
+
+    /// <summary>The decompressed bytes of a file; gzip is recognised by its first two bytes (1F 8B).</summary>
+    internal static byte[] ReadContent(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        Span<byte> magic = stackalloc byte[2];
+        int got = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        if (Gzip.IsGzip(magic[..got]))
+            return Gzip.Decompress(file, Path.GetFileName(path));
+        var bytes = new byte[file.Length];
+        file.ReadExactly(bytes);
+        return bytes;
+    }
+}
