@@ -1,0 +1,48 @@
+namespace NotebookMnist.Plotting;
+
+/// <summary>Ready-made charts for the notebooks; each returns a <see cref="PlotlyFigure"/> that displays itself.</summary>
+public static partial class Plot
+{
+    /// <summary>One line per named series against shared x values.</summary>
+    public static PlotlyFigure Lines(
+        IReadOnlyList<double> x,
+        IEnumerable<(string Name, IReadOnlyList<double> Y)> series,
+        string? title = null, string? xlabel = null, string? ylabel = null,
+        (double Min, double Max)? ylim = null, int width = 640, int height = 400)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(series);
+        var figure = new PlotlyFigure(layout: new PlotlyLayout { Title = title, Width = width, Height = height });
+        int i = 0;
+        foreach (var (name, y) in series)
+            figure.Add(ScatterTrace.LineOf(x, y, name, PlotColors.At(i++)));
+        figure.Layout.XAxis().Title = xlabel;
+        figure.Layout.YAxis().Title = ylabel;
+        if (ylim is var (min, max)) figure.Layout.YAxis().Range = [min, max];
+        return figure;
+    }
+
+    /// <summary>Curves of named functions sampled at <paramref name="points"/> evenly spaced x in [from, to].</summary>
+    public static PlotlyFigure Functions(
+        double from, double to, IEnumerable<(string Name, Func<double, double> F)> functions,
+        string? title = null, string? xlabel = "x", string? ylabel = null, int points = 121)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        double[] x = Linspace(from, to, points);
+        var series = functions.Select(f => (f.Name, (IReadOnlyList<double>)Array.ConvertAll(x, v => f.F(v))));
+        return Lines(x, series, title, xlabel, ylabel);
+    }
+
+    /// <summary><paramref name="count"/> evenly spaced values from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    /// <remarks>x[i] = from + (to − from)·i/(count − 1), so whole-number points such as 2 are hit exactly.</remarks>
+    public static double[] Linspace(double from, double to, int count)
+    {
+        if (count < 2)
+            throw new ArgumentOutOfRangeException(
+                nameof(count), $"Expected `count` to be at least 2. Received: count={count}.");
+        var x = new double[count];
+        for (int i = 0; i < count; i++) x[i] = from + (to - from) * i / (count - 1);
+        x[^1] = to;
+        return x;
+    }
+}
