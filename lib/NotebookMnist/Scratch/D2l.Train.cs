@@ -1,0 +1,76 @@
+using NotebookMnist.Data;
+
+namespace NotebookMnist.Scratch;
+
+/// <summary>One epoch's numbers as d2l's Animator plots them: train loss, train accuracy, test accuracy.</summary>
+/// <param name="Epoch">1-based epoch.</param>
+/// <param name="TrainLoss">Mean loss per example over the epoch's batches (before each update).</param>
+/// <param name="TrainAccuracy">Fraction of training examples predicted right during the epoch.</param>
+/// <param name="TestAccuracy">Accuracy on the test iterator after the epoch.</param>
+public readonly record struct EpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double TestAccuracy);
+
+public static partial class D2l
+{
+    /// <summary>Trains one epoch (d2l's <c>train_epoch_ch3</c>) and returns (mean loss, accuracy) over it.</summary>
+    /// <param name="net">The model; its backward pass is the closed-form softmax cross-entropy gradient.</param>
+    /// <param name="trainIter">Training batches, e.g. <c>new DataLoader(train, 256, shuffle: true)</c>.</param>
+    /// <param name="loss">Per-example loss (ŷ, y) for the report, normally <see cref="CrossEntropy"/>.</param>
+    /// <param name="updater">Called with the batch size after each backward pass, e.g. <c>n =&gt; Sgd(net.Params, 0.1f, n)</c>.</param>
+    /// <remarks>
+    /// The update always follows the cross-entropy gradient (see <see cref="SoftmaxRegression"/>); <paramref name="loss"/>
+    /// only decides the reported number, so pass <see cref="CrossEntropy"/> to report what is optimised.
+    /// </remarks>
+    public static (double TrainLoss, double TrainAccuracy) TrainEpoch(
+        SoftmaxRegression net, IEnumerable<Batch> trainIter, Func<Matrix, int[], float[]> loss, Action<int> updater)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(trainIter);
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(updater);
+        var buffers = new BatchBuffers(net);
+        var metric = new Accumulator(3);                         // loss sum, correct, examples
+        foreach (var batch in trainIter)
+        {
+            var yHat = net.Net(batch.X, buffers.For(batch.X));   // (n, 10)
+            float[] l = loss(yHat, batch.Labels);
+            metric.Add(Sum(l), Accuracy(yHat, batch.Labels), batch.Size);
+            net.Backward(batch.X, yHat, batch.Labels);           // gradients of l.sum()
+            updater(batch.Size);
+        }
+        return (metric[0] / metric[2], metric[1] / metric[2]);
+    }
+
+    /// <summary>Trains for <paramref name="numEpochs"/> epochs (d2l's <c>train_ch3</c>), reporting each epoch to <paramref name="onEpoch"/>.</summary>
+    /// <param name="net">The model.</param>
+    /// <param name="trainIter">Training batches (shuffled).</param>
+    /// <param name="testIter">Test batches, evaluated after every epoch.</param>
+    /// <param name="loss">Per-example loss for the report, normally <see cref="CrossEntropy"/>.</param>
+    /// <param name="numEpochs">Epochs, ≥ 1 (d2l uses 10).</param>
+    /// <param name="updater">Called with the batch size after each backward pass.</param>
+    /// <param name="onEpoch">Receives each epoch's numbers as soon as they exist: the live Animator hooks in here.</param>
+    /// <returns>All epochs' numbers.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">numEpochs &lt; 1.</exception>
+    public static IReadOnlyList<EpochMetrics> Train(SoftmaxRegression net, IEnumerable<Batch> trainIter, IEnumerable<Batch> testIter,
+        Func<Matrix, int[], float[]> loss, int numEpochs, Action<int> updater, Action<EpochMetrics>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(testIter);
+        if (numEpochs < 1)
+            throw new ArgumentOutOfRangeException(nameof(numEpochs), $"Expected `numEpochs` ≥ 1. Received: numEpochs={numEpochs}.");
+        var results = new List<EpochMetrics>(numEpochs);
+        for (int epoch = 1; epoch <= numEpochs; epoch++)
+        {
+            var (trainLoss, trainAccuracy) = TrainEpoch(net, trainIter, loss, updater);
+            var metrics = new EpochMetrics(epoch, trainLoss, trainAccuracy, EvaluateAccuracy(net, testIter));
+            results.Add(metrics);
+            onEpoch?.Invoke(metrics);
+        }
+        return results;
+    }
+
+    private static double Sum(float[] values)
+    {
+        double sum = 0;
+        foreach (float v in values) sum += v;
+        return sum;
+    }
+}

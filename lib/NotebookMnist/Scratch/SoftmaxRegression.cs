@@ -1,0 +1,94 @@
+using NotebookMnist.Keras;
+
+namespace NotebookMnist.Scratch;
+
+/// <summary>d2l's softmax regression from scratch: <c>Net(X) = softmax(X·W + b)</c> with W ~ N(0, 0.01²) and b = 0.</summary>
+/// <remarks>
+/// Shapes: X (n, 784), W (784, 10), b (1, 10), ŷ (n, 10).
+/// Gradient (what PyTorch's autograd gives d2l for <c>l.sum().backward()</c>): with o = X·W + b and the summed
+/// cross-entropy L = Σᵢ −log ŷᵢ,yᵢ, ∂L/∂o = ŷ − Y (Y the one-hot labels): the softmax Jacobian and the
+/// derivative of −log cancel to "prediction minus truth". Then ∂L/∂W = Xᵀ·(ŷ − Y) and ∂L/∂b = Σᵢ (ŷᵢ − Yᵢ).
+/// <see cref="D2l.Sgd"/> divides by the batch size, which makes it the gradient of the mean loss, (ŷ − Y)/n.
+/// Introduced in notebooks/04-softmax-regression-from-scratch.ipynb.
+/// </remarks>
+public sealed class SoftmaxRegression
+{
+    private Matrix? _dLogits;
+
+    /// <summary>Creates W ~ N(0, sigma²) of shape (numInputs, numOutputs) and b = 0.</summary>
+    /// <param name="numInputs">Pixels per image, 784 for 28×28.</param>
+    /// <param name="numOutputs">Classes, 10.</param>
+    /// <param name="sigma">Standard deviation of the initial weights, 0.01 in d2l.</param>
+    /// <param name="seed">Seeds W for a repeatable run; null draws a random seed.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive or sigma is negative.</exception>
+    public SoftmaxRegression(int numInputs = 784, int numOutputs = 10, double sigma = 0.01, int? seed = null)
+    {
+        if (numInputs <= 0)
+            throw new ArgumentOutOfRangeException(nameof(numInputs), $"Expected `numInputs` to be a positive integer. Received: numInputs={numInputs}.");
+        if (numOutputs <= 0)
+            throw new ArgumentOutOfRangeException(nameof(numOutputs), $"Expected `numOutputs` to be a positive integer. Received: numOutputs={numOutputs}.");
+        W = new Parameter("W", new Matrix(numInputs, numOutputs));
+        B = new Parameter("b", new Matrix(1, numOutputs));
+        new RandomNormal(0, sigma, seed ?? Random.Shared.Next()).Fill(W.Value.AsSpan(), numInputs, numOutputs, Random.Shared);
+        Params = [W, B];
+    }
+
+    /// <summary>The weights W (numInputs, numOutputs).</summary>
+    public Parameter W { get; }
+
+    /// <summary>The bias b (1, numOutputs).</summary>
+    public Parameter B { get; }
+
+    /// <summary>[W, b], what d2l passes to <c>sgd</c>.</summary>
+    public IReadOnlyList<Parameter> Params { get; }
+
+    /// <summary>The class probabilities ŷ = softmax(X·W + b), shape (n, numOutputs).</summary>
+    /// <exception cref="ArgumentException">X does not have numInputs columns.</exception>
+    public Matrix Net(Matrix X) => Net(X, new Matrix(X.Rows, W.Value.Cols));
+
+    /// <summary>Writes ŷ = softmax(X·W + b) into <paramref name="destination"/> (n, numOutputs) and returns it.</summary>
+    /// <exception cref="ArgumentException">Shapes do not fit.</exception>
+    public Matrix Net(Matrix X, Matrix destination)
+    {
+        ArgumentNullException.ThrowIfNull(X);
+        CheckInputs(X);
+        Ops.MatMul(X, W.Value, destination);                     // o = X·W   (n, 10)
+        Ops.AddRowVector(destination, B.Value.Row(0));           // o += b
+        return Ops.Softmax(destination, destination);            // ŷ = softmax(o), in place
+    }
+
+    /// <summary>Stores in W.Grad and b.Grad the gradient of the summed cross-entropy of ŷ = Net(X) against labels y.</summary>
+    /// <param name="X">The batch (n, numInputs) that produced <paramref name="yHat"/>.</param>
+    /// <param name="yHat">Net(X), (n, numOutputs).</param>
+    /// <param name="y">The n true class indices.</param>
+    /// <exception cref="ArgumentException">Shapes or lengths do not fit, or a label is out of range.</exception>
+    public void Backward(Matrix X, Matrix yHat, ReadOnlySpan<int> y)
+    {
+        ArgumentNullException.ThrowIfNull(X);
+        ArgumentNullException.ThrowIfNull(yHat);
+        CheckInputs(X);
+        if (yHat.Rows != X.Rows || yHat.Cols != W.Value.Cols || y.Length != X.Rows)
+            throw new ArgumentException(
+                $"Expected yHat ({X.Rows}, {W.Value.Cols}) and {X.Rows} labels for X {X.ShapeText}. Received: yHat.shape={yHat.ShapeText}, y.Length={y.Length}.",
+                nameof(yHat));
+        if (_dLogits is null || _dLogits.Rows != yHat.Rows)
+            _dLogits = new Matrix(yHat.Rows, yHat.Cols);
+        var dLogits = _dLogits;                                   // ∂L/∂o = ŷ − Y   (n, 10)
+        yHat.AsSpan().CopyTo(dLogits.AsSpan());
+        for (int i = 0; i < y.Length; i++)
+        {
+            if ((uint)y[i] >= (uint)yHat.Cols)
+                throw new ArgumentOutOfRangeException(nameof(y), $"Expected labels in [0, {yHat.Cols}). Received: y[{i}]={y[i]}.");
+            dLogits.Data[i * yHat.Cols + y[i]] -= 1f;
+        }
+        Ops.MatMulTransposeA(X, dLogits, W.Grad);                 // ∂L/∂W = Xᵀ·(ŷ − Y)   (784, 10)
+        Ops.Sum(dLogits, axis: 0, B.Grad);                        // ∂L/∂b = Σᵢ (ŷᵢ − Yᵢ)  (1, 10)
+    }
+
+    private void CheckInputs(Matrix X)
+    {
+        if (X.Cols != W.Value.Rows)
+            throw new ArgumentException(
+                $"Expected X of shape (n, {W.Value.Rows}) (flattened images). Received: X.shape={X.ShapeText}.", nameof(X));
+    }
+}
