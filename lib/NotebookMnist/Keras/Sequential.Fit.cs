@@ -30,21 +30,18 @@ public sealed partial class Sequential
         if (validationData is (Matrix xVal, Matrix yVal))
             Checks.Data(xVal, yVal, _layers[0].InputDim!.Value, _layers[^1].Units, loss, "validationData.X", "validationData.Y");
 
-        var history = new History(loss.Name);
+        var history = new History(LossLabel);
         var callbackList = (callbacks ?? []).ToList();
         foreach (var c in callbackList) { c.Model = this; c.OnTrainBegin(); }
-        var random = new Random(seed ?? Random.Shared.Next());
-        var order = Enumerable.Range(0, x.Rows).ToArray();
-        var epochRun = new EpochRunner(this, x, y, batchSize, MetricNames.Count > 0);
+        var epochRun = new EpochRunner(this, x, y, batchSize, shuffle, seed ?? Random.Shared.Next(), MetricNames.Count > 0);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (var c in callbackList) c.OnEpochBegin(epoch);
-            if (shuffle) random.Shuffle(order);
             if (verbose > 0) (output ?? Console.Out).WriteLine($"Epoch {epoch + 1}/{epochs}");
             var progbar = verbose > 0
                 ? new Progbar(epochRun.Steps, output, interactive: verbose == 1 ? null : false)
                 : null;
-            var logs = epochRun.Run(order, progbar, epoch + 1, history);
+            var logs = epochRun.Run(progbar, epoch + 1, history);
             if (validationData is (Matrix xv, Matrix yv))
             {
                 var (valLoss, valAccuracy) = Evaluate(xv, yv, batchSize);

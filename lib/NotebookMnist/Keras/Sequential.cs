@@ -30,6 +30,9 @@ public sealed partial class Sequential
     /// <summary>The loss given to Compile, or null before.</summary>
     public ILoss? Loss { get; private set; }
 
+    /// <summary>The loss as named in Compile (e.g. "mse"); names the History.</summary>
+    public string LossLabel { get; private set; } = "";
+
     /// <summary>The metric names given to Compile ("accuracy" or "acc").</summary>
     public IReadOnlyList<string> MetricNames { get; private set; } = [];
 
@@ -48,8 +51,11 @@ public sealed partial class Sequential
 
     /// <summary>Configures training with a loss name: "mse", "categorical_crossentropy", … (see <c>Losses.Get</c>).</summary>
     /// <exception cref="ArgumentException">Unknown loss or metric name; the message lists the known ones.</exception>
-    public void Compile(IOptimizer optimizer, string loss, string[]? metrics = null) =>
+    public void Compile(IOptimizer optimizer, string loss, string[]? metrics = null)
+    {
         Compile(optimizer, Losses.Get(loss), metrics);
+        LossLabel = loss;
+    }
 
     /// <summary>Configures training with any <see cref="ILoss"/>, e.g. <c>new CategoricalCrossentropy()</c>.</summary>
     /// <exception cref="ArgumentException">Unknown metric name, or the model has no layers.</exception>
@@ -66,6 +72,7 @@ public sealed partial class Sequential
                     nameof(metrics));
         Optimizer = optimizer;
         Loss = loss;
+        LossLabel = loss.Name;
         MetricNames = metrics ?? [];
         if (_layers[0].InputDim is int inputDim)
             Build(inputDim);
