@@ -26,7 +26,7 @@ public static class Check
         return $"✓ close: {Format(actual)} vs {Format(expected)}";
     }
 
-    /// <summary>Checks that two vectors have the same length and agree elementwise like <see cref="Close(double, double, double)"/>.</summary>
+    /// <summary>Checks that two vectors (arrays, spans, matrix rows) have the same length and agree elementwise like <see cref="Close(double, double, double)"/>.</summary>
     /// <exception cref="CheckFailedException">The lengths differ, or an element differs by more than the tolerance.</exception>
     public static string Close(ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, double tolerance = DefaultTolerance)
     {
@@ -44,15 +44,6 @@ public static class Check
             worst = Math.Max(worst, difference);
         }
         return $"✓ close: {actual.Length} values, max |difference| {Format(worst)}";
-    }
-
-    /// <summary>Checks that two float arrays agree elementwise (see the span overload).</summary>
-    /// <exception cref="CheckFailedException">The lengths differ, or an element differs by more than the tolerance.</exception>
-    public static string Close(float[] actual, float[] expected, double tolerance = DefaultTolerance)
-    {
-        ArgumentNullException.ThrowIfNull(actual);
-        ArgumentNullException.ThrowIfNull(expected);
-        return Close(actual.AsSpan(), expected.AsSpan(), tolerance);
     }
 
     /// <summary>Checks that two matrices have the same shape and agree elementwise.</summary>
