@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using NotebookMnist.Runner.Cli;
+
+return await CommandLine.InvokeAsync(args);

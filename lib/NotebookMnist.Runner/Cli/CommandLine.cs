@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace NotebookMnist.Runner.Cli;
+
+/// <summary>The <c>nbrun</c> command line: run notebooks (default) or measure the runner's overhead (<c>bench</c>).</summary>
+public static class CommandLine
+{
+    /// <summary>Parses and runs; returns the exit code: 0 ok, 2 a cell failed, 1 usage or IO error.</summary>
+    public static Task<int> InvokeAsync(string[] args) => Build().Parse(args).InvokeAsync();
+
+    /// <summary>Builds the root command with its options and the <c>bench</c> subcommand.</summary>
+    public static RootCommand Build()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Notebook files, or folders whose *.ipynb run in name order.", Arity = ArgumentArity.OneOrMore,
+        };
+        var parameters = new Option<string[]>("--parameter", "-p")
+        {
+            Description = "name=value for the cell tagged `parameters` (repeatable; value is a number, bool or string).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds a cell may run.", DefaultValueFactory = _ => 600 };
+        var continueOnError = new Option<bool>("--continue-on-error") { Description = "Run the remaining cells after a failure." };
+        var inPlace = new Option<bool>("--in-place") { Description = "Overwrite the input notebooks with the executed ones." };
+        var output = new Option<string?>("--output", "-o") { Description = "Folder for executed notebooks (default artifacts/notebooks)." };
+        var noHtml = new Option<bool>("--no-html") { Description = "Do not write HTML pages (artifacts/html)." };
+        var junit = new Option<string?>("--junit") { Description = "JUnit XML path (default artifacts/junit.xml)." };
+        var root = new RootCommand("nbrun: runs Polyglot (.NET Interactive) C# notebooks headlessly and writes their outputs.")
+        {
+            paths, parameters, timeout, continueOnError, inPlace, output, noHtml, junit,
+        };
+        root.Subcommands.Add(BenchCommand.Build());
+        root.SetAction((result, _) => RunCommand.ExecuteAsync(new RunCommand.Settings(
+            result.GetValue(paths) ?? [], result.GetValue(parameters) ?? [], result.GetValue(timeout),
+            result.GetValue(continueOnError), result.GetValue(inPlace), result.GetValue(output), result.GetValue(noHtml),
+            result.GetValue(junit))));
+        return root;
+    }
+}
