@@ -88,6 +88,8 @@ public sealed class PackageRestorer
         var text = new StringBuilder("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n");
         text.Append($"    <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>\n");
         text.Append("    <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>\n");
+        if (Environment.GetEnvironmentVariable("NBRUN_PACKAGES") is { Length: > 0 } packages)
+            text.Append($"    <RestorePackagesPath>{packages}</RestorePackagesPath>\n");
         if (_sources.Count > 0) text.Append($"    <RestoreAdditionalProjectSources>{string.Join(';', _sources)}</RestoreAdditionalProjectSources>\n");
         text.Append("  </PropertyGroup>\n  <ItemGroup>\n");
         foreach (var r in requests.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase))

@@ -1,0 +1,61 @@
+using NotebookMnist.Runner.Cli;
+
+namespace NotebookMnist.Runner.Tests;
+
+public class CommandLineTests
+{
+    [Theory]
+    [InlineData("succeed.ipynb", 0)]
+    [InlineData("fail-runtime.ipynb", 2)]
+    [InlineData("fail-compile.ipynb", 2)]
+    [InlineData("unknown-magic.ipynb", 2)]
+    public async Task InvokeAsync_Notebook_ExitCodeAndOutputs(string name, int expected)
+    {
+        var path = Fixture.Copy(name);
+        var folder = Path.GetDirectoryName(path)!;
+
+        var code = await CommandLine.InvokeAsync([path, "--output", Path.Combine(folder, "out"), "--no-html", "--junit", Path.Combine(folder, "junit.xml")]);
+
+        Assert.Equal(expected, code);
+        Assert.True(File.Exists(Path.Combine(folder, "out", name)));
+        var junit = File.ReadAllText(Path.Combine(folder, "junit.xml"));
+        Assert.Contains($"<testsuite name=\"{name}\"", junit);
+        Assert.Equal(expected == 0, !junit.Contains("<failure"));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_Folder_RunsEveryNotebookInNameOrder()
+    {
+        var folder = Path.GetDirectoryName(Fixture.Copy("succeed.ipynb"))!;
+        var only = Directory.CreateDirectory(Path.Combine(folder, "two")).FullName;
+        File.Copy(Path.Combine(folder, "jupyter.ipynb"), Path.Combine(only, "b.ipynb"));
+        File.Copy(Path.Combine(folder, "vscode-old.ipynb"), Path.Combine(only, "a.ipynb"));
+
+        var code = await CommandLine.InvokeAsync([only, "--output", Path.Combine(folder, "out"), "--no-html", "--junit", Path.Combine(folder, "j.xml")]);
+
+        Assert.Equal(0, code);
+        var junit = File.ReadAllText(Path.Combine(folder, "j.xml"));
+        Assert.True(junit.IndexOf("a.ipynb", StringComparison.Ordinal) < junit.IndexOf("b.ipynb", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("does-not-exist.ipynb")]
+    [InlineData("succeed.ipynb", "-p", "no-equals-sign")]
+    [InlineData("succeed.ipynb", "--timeout", "0")]
+    public async Task InvokeAsync_UsageOrIoError_ExitsOne(params string[] args)
+    {
+        var folder = Path.GetDirectoryName(Fixture.Copy("succeed.ipynb"))!;
+        args[0] = Path.Combine(folder, args[0]);
+
+        Assert.Equal(1, await CommandLine.InvokeAsync([.. args, "--no-html", "--output", Path.Combine(folder, "out"), "--junit", Path.Combine(folder, "j.xml")]));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_InvalidJson_ExitsOne()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(folder, "broken.ipynb"), "{ not json");
+
+        Assert.Equal(1, await CommandLine.InvokeAsync([folder, "--no-html", "--output", Path.Combine(folder, "out"), "--junit", Path.Combine(folder, "j.xml")]));
+    }
+}
