@@ -67,6 +67,15 @@ public sealed class CustomLoss : ILoss
         TensorPrimitives.Multiply(destination.AsSpan(), 1f / yPred.Rows, destination.AsSpan());
     }
 
+    /// <summary>d<see cref="Call"/>/d yPred as a new matrix (the batch division included).</summary>
+    public Matrix Gradient(Matrix yTrue, Matrix yPred)
+    {
+        ArgumentNullException.ThrowIfNull(yPred);
+        var destination = new Matrix(yPred.Rows, yPred.Cols);
+        Gradient(yTrue, yPred, destination);
+        return destination;
+    }
+
     /// <summary>The name given at construction.</summary>
     public override string ToString() => Name;
 

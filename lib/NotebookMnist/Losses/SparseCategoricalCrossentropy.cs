@@ -7,6 +7,7 @@ namespace NotebookMnist;
 /// yTrue is a (batch, 1) matrix of class indices (or an <c>int[]</c> of labels, see the overloads); yPred is
 /// (batch, classes). It equals <see cref="CategoricalCrossentropy"/> with yTrue one-hot encoded, same clipping,
 /// renormalisation and logits path: lᵢ = −log clip(ŷᵢ,labelᵢ), L = (1/n) Σᵢ lᵢ, gradient already divided by n.
+/// The <c>int</c> label overloads copy the labels into a (batch, 1) column first (one small array per call).
 /// This is d2l's cross_entropy: for ŷ = [[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]] and y = [0, 2] it gives [2.3026, 0.6931].
 /// </remarks>
 public sealed class SparseCategoricalCrossentropy : Loss
