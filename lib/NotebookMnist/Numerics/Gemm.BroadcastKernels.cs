@@ -11,6 +11,7 @@ internal static partial class Gemm
     /// Per step of k: 4 vector loads of B, 6 broadcasts of A, 24 fused multiply-adds, so the FMA units, not the
     /// loads, set the pace. <paramref name="columns"/> is the number of valid columns from <paramref name="c"/> on.
     /// </remarks>
+    [SkipLocalsInit]
     private static unsafe void Tile6x64(in Strip s, float* b, nint panelStride, float* c, int ldc, int columns)
     {
         float* a0 = s.Row(0), a1 = s.Row(1), a2 = s.Row(2), a3 = s.Row(3), a4 = s.Row(4), a5 = s.Row(5);
@@ -42,15 +43,18 @@ internal static partial class Gemm
             c50 = Vector512.FusedMultiplyAdd(x, v0, c50); c51 = Vector512.FusedMultiplyAdd(x, v1, c51);
             c52 = Vector512.FusedMultiplyAdd(x, v2, c52); c53 = Vector512.FusedMultiplyAdd(x, v3, c53);
         }
-        StoreRow4(c, columns, s.Add, c00, c01, c02, c03);
-        if (s.Rows > 1) StoreRow4(c + ldc, columns, s.Add, c10, c11, c12, c13);
-        if (s.Rows > 2) StoreRow4(c + 2 * ldc, columns, s.Add, c20, c21, c22, c23);
-        if (s.Rows > 3) StoreRow4(c + 3 * ldc, columns, s.Add, c30, c31, c32, c33);
-        if (s.Rows > 4) StoreRow4(c + 4 * ldc, columns, s.Add, c40, c41, c42, c43);
-        if (s.Rows > 5) StoreRow4(c + 5 * ldc, columns, s.Add, c50, c51, c52, c53);
+        // Spill the tile to the stack before any call: vector registers do not survive calls, and a call while
+        // the accumulators are live makes the JIT keep them in memory inside the loop.
+        V* tile = stackalloc V[BroadcastRows * TilePanels];
+        tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03; tile[4] = c10; tile[5] = c11;
+        tile[6] = c12; tile[7] = c13; tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
+        tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33; tile[16] = c40; tile[17] = c41;
+        tile[18] = c42; tile[19] = c43; tile[20] = c50; tile[21] = c51; tile[22] = c52; tile[23] = c53;
+        WriteTile(tile, TilePanels, s.Rows, c, ldc, columns, s.Add);
     }
 
     /// <summary>C[6 rows, 16 columns] (+)= strip · 1 packed panel: the tile for the panels left after groups of 4.</summary>
+    [SkipLocalsInit]
     private static unsafe void Tile6x16(in Strip s, float* b, float* c, int ldc, int columns)
     {
         float* a0 = s.Row(0), a1 = s.Row(1), a2 = s.Row(2), a3 = s.Row(3), a4 = s.Row(4), a5 = s.Row(5);
@@ -66,43 +70,31 @@ internal static partial class Gemm
             c4 = Vector512.FusedMultiplyAdd(Vector512.Create(a4[ap]), v, c4);
             c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a5[ap]), v, c5);
         }
-        StoreVector(c, columns, s.Add, c0);
-        if (s.Rows > 1) StoreVector(c + ldc, columns, s.Add, c1);
-        if (s.Rows > 2) StoreVector(c + 2 * ldc, columns, s.Add, c2);
-        if (s.Rows > 3) StoreVector(c + 3 * ldc, columns, s.Add, c3);
-        if (s.Rows > 4) StoreVector(c + 4 * ldc, columns, s.Add, c4);
-        if (s.Rows > 5) StoreVector(c + 5 * ldc, columns, s.Add, c5);
+        V* tile = stackalloc V[BroadcastRows];
+        tile[0] = c0; tile[1] = c1; tile[2] = c2; tile[3] = c3; tile[4] = c4; tile[5] = c5;
+        WriteTile(tile, 1, s.Rows, c, ldc, columns, s.Add);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void StoreRow4(float* c, int columns, bool add, V v0, V v1, V v2, V v3)
+    /// <summary>Writes (or adds) a register tile of <paramref name="rows"/> × <paramref name="panels"/> vectors,
+    /// spilled row by row, to C; only the first <paramref name="columns"/> columns, so a ragged last panel never
+    /// writes past column n.</summary>
+    private static unsafe void WriteTile(V* tile, int panels, int rows, float* c, int ldc, int columns, bool add)
     {
-        StoreVector(c, columns, add, v0);
-        StoreVector(c + Lanes, columns - Lanes, add, v1);
-        StoreVector(c + 2 * Lanes, columns - 2 * Lanes, add, v2);
-        StoreVector(c + 3 * Lanes, columns - 3 * Lanes, add, v3);
-    }
-
-    /// <summary>Writes (or adds) the first <paramref name="count"/> lanes of <paramref name="v"/> to c; none when
-    /// count ≤ 0, so a ragged last panel never writes past column n.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void StoreVector(float* c, int count, bool add, V v)
-    {
-        if (count >= Lanes)
+        for (int r = 0; r < rows; r++, c += ldc)
         {
-            if (add) v += Vector512.Load(c);
-            v.Store(c);
-        }
-        else if (count > 0)
-        {
-            StorePartial(c, count, add, v);
+            for (int q = 0; q < panels; q++)
+            {
+                float* target = c + q * Lanes;
+                V v = tile[r * panels + q];
+                int count = columns - q * Lanes;
+                if (count >= Lanes) (add ? v + Vector512.Load(target) : v).Store(target);
+                else if (count > 0) StorePartial(target, count, add, (float*)&tile[r * panels + q]);
+            }
         }
     }
 
-    private static unsafe void StorePartial(float* c, int count, bool add, V v)
+    private static unsafe void StorePartial(float* c, int count, bool add, float* lanes)
     {
-        float* lanes = stackalloc float[Lanes];
-        v.Store(lanes);
         for (int l = 0; l < count; l++) c[l] = add ? c[l] + lanes[l] : lanes[l];
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector512<float>;
 
@@ -14,11 +15,42 @@ internal static partial class Gemm
     /// <summary>The narrow-n strategy when A is stored (k, m), as for the weight gradient Xᵀ·G.</summary>
     /// <remarks>
     /// Row p of the stored A is op(A)[·, p], contiguous along m, so vector lanes run along m with no packing, and
-    /// each op(B)[p, j] is broadcast. A tile is 32 rows × 5 columns (10 accumulators, 2 loads and 5 broadcasts
+    /// each op(B)[p, j] is broadcast from a small padded copy of op(B). A tile is 32 rows × 5 columns (10 accumulators, 2 loads and 5 broadcasts
     /// per step of k). k is cut into blocks of 256 so that the 32-wide strip of A read by the first column
     /// group is still in cache for the second. The tile's columns of C are scattered on store (once per block).
     /// </remarks>
-    private static void Columns(Operands operands) => ForRows(operands, ColumnTileRows, ColumnsRowRange);
+    private static unsafe void Columns(Operands operands)
+    {
+        int width = PaddedGroups(operands.N);
+        float[] buffer = RentPacked((long)operands.K * width);
+        try
+        {
+            fixed (float* packed = buffer)
+            {
+                PackGroups(operands, packed, width);
+                ForRows(operands with { Packed = packed }, ColumnTileRows, ColumnsRowRange);
+            }
+        }
+        finally
+        {
+            ReturnPacked(buffer);
+        }
+    }
+
+    /// <summary>n rounded up to whole groups of 5 columns.</summary>
+    private static int PaddedGroups(int n) => (n + ColumnGroup - 1) / ColumnGroup * ColumnGroup;
+
+    /// <summary>Copies op(B) to (k, width) row-major with zero columns past n, so one pointer serves a whole
+    /// column group (fewer live registers in the kernel) and a ragged last group reads zeros.</summary>
+    private static unsafe void PackGroups(in Operands o, float* packed, int width)
+    {
+        for (int p = 0; p < o.K; p++)
+        {
+            float* row = packed + (nint)p * width;
+            for (int j = 0; j < o.N; j++) row[j] = o.B[p * o.BRowStride + j * o.BColStride];
+            for (int j = o.N; j < width; j++) row[j] = 0;
+        }
+    }
 
     private static void ColumnsRowRange(Operands o, int firstRow, int endRow)
     {
@@ -39,53 +71,58 @@ internal static partial class Gemm
         }
     }
 
-    /// <summary>C[i..i+31, j..j+4] (+)= op(A)[i..i+31, block]·op(B)[block, j..j+4]; columns past n repeat the last
-    /// column and are not stored.</summary>
+    /// <summary>C[i..i+31, j..j+4] (+)= op(A)[i..i+31, block]·op(B)[block, j..j+4]; columns past n are zero
+    /// padding and are not stored.</summary>
+    [SkipLocalsInit]
     private static unsafe void Columns32x5(in Operands o, int i, int j, int p0, int depth, bool add)
     {
         float* a = o.A + (nint)p0 * o.M + i;
-        nint aStep = o.M, bStep = o.BRowStride;
-        float* b0 = ColumnOfB(o, p0, j), b1 = ColumnOfB(o, p0, j + 1), b2 = ColumnOfB(o, p0, j + 2);
-        float* b3 = ColumnOfB(o, p0, j + 3), b4 = ColumnOfB(o, p0, j + 4);
+        nint aStep = o.M, bStep = PaddedGroups(o.N);
+        float* b = o.Packed + p0 * bStep + j;
         V c00 = default, c01 = default, c02 = default, c03 = default, c04 = default;
         V c10 = default, c11 = default, c12 = default, c13 = default, c14 = default;
         for (nint p = 0, bp = 0; p < depth; p++, a += aStep, bp += bStep)
         {
             V x0 = Vector512.Load(a), x1 = Vector512.Load(a + Lanes);
-            V y = Vector512.Create(b0[bp]);
+            V y = Vector512.Create(b[bp]);
             c00 = Vector512.FusedMultiplyAdd(x0, y, c00); c10 = Vector512.FusedMultiplyAdd(x1, y, c10);
-            y = Vector512.Create(b1[bp]);
+            y = Vector512.Create(b[bp + 1]);
             c01 = Vector512.FusedMultiplyAdd(x0, y, c01); c11 = Vector512.FusedMultiplyAdd(x1, y, c11);
-            y = Vector512.Create(b2[bp]);
+            y = Vector512.Create(b[bp + 2]);
             c02 = Vector512.FusedMultiplyAdd(x0, y, c02); c12 = Vector512.FusedMultiplyAdd(x1, y, c12);
-            y = Vector512.Create(b3[bp]);
+            y = Vector512.Create(b[bp + 3]);
             c03 = Vector512.FusedMultiplyAdd(x0, y, c03); c13 = Vector512.FusedMultiplyAdd(x1, y, c13);
-            y = Vector512.Create(b4[bp]);
+            y = Vector512.Create(b[bp + 4]);
             c04 = Vector512.FusedMultiplyAdd(x0, y, c04); c14 = Vector512.FusedMultiplyAdd(x1, y, c14);
         }
+        V* tile = stackalloc V[2 * ColumnGroup]; // spilled before any call (see Tile6x64)
+        tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03; tile[4] = c04;
+        tile[5] = c10; tile[6] = c11; tile[7] = c12; tile[8] = c13; tile[9] = c14;
         float* c = o.C + (nint)i * o.N + j;
-        StoreColumns5(c, o.N, o.N - j, add, c00, c01, c02, c03, c04);
-        StoreColumns5(c + (nint)Lanes * o.N, o.N, o.N - j, add, c10, c11, c12, c13, c14);
+        WriteColumns(tile, c, o.N, Math.Min(ColumnGroup, o.N - j), add);
+        WriteColumns(tile + ColumnGroup, c + (nint)Lanes * o.N, o.N, Math.Min(ColumnGroup, o.N - j), add);
     }
 
     /// <summary>The 16-row version of <see cref="Columns32x5"/>, for the rows left over.</summary>
+    [SkipLocalsInit]
     private static unsafe void Columns16x5(in Operands o, int i, int j, int p0, int depth, bool add)
     {
         float* a = o.A + (nint)p0 * o.M + i;
-        nint aStep = o.M, bStep = o.BRowStride;
-        float* b0 = ColumnOfB(o, p0, j), b1 = ColumnOfB(o, p0, j + 1), b2 = ColumnOfB(o, p0, j + 2);
-        float* b3 = ColumnOfB(o, p0, j + 3), b4 = ColumnOfB(o, p0, j + 4);
+        nint aStep = o.M, bStep = PaddedGroups(o.N);
+        float* b = o.Packed + p0 * bStep + j;
         V c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
         for (nint p = 0, bp = 0; p < depth; p++, a += aStep, bp += bStep)
         {
             V x = Vector512.Load(a);
-            c0 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b0[bp]), c0);
-            c1 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b1[bp]), c1);
-            c2 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b2[bp]), c2);
-            c3 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b3[bp]), c3);
-            c4 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b4[bp]), c4);
+            c0 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b[bp]), c0);
+            c1 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b[bp + 1]), c1);
+            c2 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b[bp + 2]), c2);
+            c3 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b[bp + 3]), c3);
+            c4 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b[bp + 4]), c4);
         }
-        StoreColumns5(o.C + (nint)i * o.N + j, o.N, o.N - j, add, c0, c1, c2, c3, c4);
+        V* tile = stackalloc V[ColumnGroup];
+        tile[0] = c0; tile[1] = c1; tile[2] = c2; tile[3] = c3; tile[4] = c4;
+        WriteColumns(tile, o.C + (nint)i * o.N + j, o.N, Math.Min(ColumnGroup, o.N - j), add);
     }
 
     /// <summary>Rows [i, endRow) (fewer than 16) over one k block, one element at a time.</summary>
@@ -95,33 +132,24 @@ internal static partial class Gemm
         {
             for (int j = 0; j < o.N; j++)
             {
-                float* a = o.A + (nint)p0 * o.M + i, b = ColumnOfB(o, p0, j);
+                nint width = PaddedGroups(o.N);
+                float* a = o.A + (nint)p0 * o.M + i, b = o.Packed + p0 * width + j;
                 float sum = 0;
-                for (nint p = 0; p < depth; p++) sum += a[p * o.M] * b[p * o.BRowStride];
+                for (nint p = 0; p < depth; p++) sum += a[p * o.M] * b[p * width];
                 float* c = o.C + (nint)i * o.N + j;
                 *c = add ? *c + sum : sum;
             }
         }
     }
 
-    /// <summary>Address of op(B)[p0, j], with j clamped to the last column.</summary>
-    private static unsafe float* ColumnOfB(in Operands o, int p0, int j) =>
-        o.B + p0 * o.BRowStride + Math.Min(j, o.N - 1) * o.BColStride;
-
-    /// <summary>Scatters 5 column vectors (16 rows each) into C with row stride <paramref name="ldc"/>.</summary>
-    private static unsafe void StoreColumns5(float* c, int ldc, int columns, bool add, V v0, V v1, V v2, V v3, V v4)
+    /// <summary>Scatters <paramref name="columns"/> column vectors (16 rows each) into C, whose row stride is
+    /// <paramref name="ldc"/>.</summary>
+    private static unsafe void WriteColumns(V* tile, float* c, int ldc, int columns, bool add)
     {
-        StoreColumn(c, ldc, add, v0);
-        if (columns > 1) StoreColumn(c + 1, ldc, add, v1);
-        if (columns > 2) StoreColumn(c + 2, ldc, add, v2);
-        if (columns > 3) StoreColumn(c + 3, ldc, add, v3);
-        if (columns > 4) StoreColumn(c + 4, ldc, add, v4);
-    }
-
-    private static unsafe void StoreColumn(float* c, int ldc, bool add, V v)
-    {
-        float* lanes = stackalloc float[Lanes];
-        v.Store(lanes);
-        for (int l = 0; l < Lanes; l++, c += ldc) *c = add ? *c + lanes[l] : lanes[l];
+        for (int q = 0; q < columns; q++)
+        {
+            float* lanes = (float*)&tile[q], target = c + q;
+            for (int l = 0; l < Lanes; l++, target += ldc) *target = add ? *target + lanes[l] : lanes[l];
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector512<float>;
 
@@ -49,6 +50,7 @@ internal static partial class Gemm
 
     /// <summary>C[i..i+3, j..j+4] (+)= dot products; rows past <paramref name="rows"/> and columns past n repeat the
     /// last one and are not stored.</summary>
+    [SkipLocalsInit]
     private static unsafe void Dot4x5(in Operands o, int i, int rows, int j)
     {
         int k = o.K;
@@ -80,26 +82,29 @@ internal static partial class Gemm
             c04 = Vector512.FusedMultiplyAdd(x0, y, c04); c14 = Vector512.FusedMultiplyAdd(x1, y, c14);
             c24 = Vector512.FusedMultiplyAdd(x2, y, c24); c34 = Vector512.FusedMultiplyAdd(x3, y, c34);
         }
-        float* c = o.C + (nint)i * o.N + j;
-        int columns = Math.Min(ColumnGroup, o.N - j);
-        StoreDots(o, c, j, columns, a0, p, c00, c01, c02, c03, c04);
-        if (rows > 1) StoreDots(o, c + o.N, j, columns, a1, p, c10, c11, c12, c13, c14);
-        if (rows > 2) StoreDots(o, c + 2 * o.N, j, columns, a2, p, c20, c21, c22, c23, c24);
-        if (rows > 3) StoreDots(o, c + 3 * o.N, j, columns, a3, p, c30, c31, c32, c33, c34);
+        V* tile = stackalloc V[DotRows * ColumnGroup]; // spilled before any call (see Tile6x64)
+        tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03; tile[4] = c04;
+        tile[5] = c10; tile[6] = c11; tile[7] = c12; tile[8] = c13; tile[9] = c14;
+        tile[10] = c20; tile[11] = c21; tile[12] = c22; tile[13] = c23; tile[14] = c24;
+        tile[15] = c30; tile[16] = c31; tile[17] = c32; tile[18] = c33; tile[19] = c34;
+        WriteDots(o, tile, i, rows, j, (int)p);
     }
 
-    /// <summary>Reduces one row's 5 accumulators, adds the k tail (k mod 16) element by element, and stores.</summary>
-    private static unsafe void StoreDots(
-        in Operands o, float* c, int j, int columns, float* a, nint tail, V v0, V v1, V v2, V v3, V v4)
+    /// <summary>Reduces each accumulator of the tile to a scalar, adds the k tail (k mod 16) element by element,
+    /// and writes (or adds) the valid rows and columns to C.</summary>
+    private static unsafe void WriteDots(in Operands o, V* tile, int i, int rows, int j, int tail)
     {
-        float* sums = stackalloc float[ColumnGroup];
-        sums[0] = Vector512.Sum(v0); sums[1] = Vector512.Sum(v1); sums[2] = Vector512.Sum(v2); sums[3] = Vector512.Sum(v3); sums[4] = Vector512.Sum(v4);
-        for (int q = 0; q < columns; q++)
+        int columns = Math.Min(ColumnGroup, o.N - j);
+        for (int r = 0; r < rows; r++)
         {
-            float sum = sums[q];
-            float* b = o.Packed + (nint)(j + q) * o.K;
-            for (nint p = tail; p < o.K; p++) sum += a[p] * b[p];
-            c[q] = o.Accumulate ? c[q] + sum : sum;
+            float* a = o.A + (nint)(i + r) * o.K, c = o.C + (nint)(i + r) * o.N + j;
+            for (int q = 0; q < columns; q++)
+            {
+                float sum = Vector512.Sum(tile[r * ColumnGroup + q]);
+                float* b = o.Packed + (nint)(j + q) * o.K;
+                for (int p = tail; p < o.K; p++) sum += a[p] * b[p];
+                c[q] = o.Accumulate ? c[q] + sum : sum;
+            }
         }
     }
 

@@ -45,6 +45,13 @@ internal static partial class Gemm
             body(operands, 0, operands.M);
             return;
         }
+        InParallel(operands, rowTile, tiles, workers, body);
+    }
+
+    /// <summary>Splits the row tiles into one contiguous chunk per worker (kept apart from <see cref="ForRows"/>
+    /// so that the single-threaded path does not allocate the lambda's closure).</summary>
+    private static void InParallel(Operands operands, int rowTile, int tiles, int workers, Action<Operands, int, int> body)
+    {
         Parallel.For(0, workers, worker =>
         {
             int first = (int)((long)tiles * worker / workers) * rowTile;

@@ -38,13 +38,16 @@ internal static partial class Gemm
         }
     }
 
-    /// <summary>Copies op(B)ᵀ into an (n, k) row-major block, so each column of op(B) is contiguous along k.</summary>
+    /// <summary>Copies B (stored (k, n), not transposed) into an (n, k) row-major block, so each column of B is
+    /// contiguous along k.</summary>
+    /// <remarks>Column by column: strided reads (B is small and in cache) and sequential writes.</remarks>
     private static unsafe void PackTransposed(in Operands o, float* packed)
     {
-        for (int p = 0; p < o.K; p++)
+        int k = o.K, n = o.N;
+        for (int j = 0; j < n; j++)
         {
-            float* row = o.B + (nint)p * o.N;
-            for (int j = 0; j < o.N; j++) packed[(nint)j * o.K + p] = row[j];
+            float* column = o.B + j, target = packed + (nint)j * k;
+            for (int p = 0; p < k; p++) target[p] = column[(nint)p * n];
         }
     }
 }

@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace NotebookMnist.Benchmarks;
+
+/// <summary>Adds the GFLOP/s columns to the default summary.</summary>
+public sealed class MatMulConfig : ManualConfig
+{
+    public MatMulConfig()
+    {
+        AddColumn(new GflopsColumn(best: false), new GflopsColumn(best: true));
+    }
+}
+
+/// <summary>Times <see cref="Gemm.Multiply"/> on the project's shapes; GFLOP/s = 2·m·k·n / time.</summary>
+/// <remarks>Run: <c>dotnet run -c Release --project tests/NotebookMnist.Benchmarks -- --filter '*MatMul*'</c>.</remarks>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[MemoryDiagnoser]
+[Config(typeof(MatMulConfig))]
+public class MatMulBenchmarks
+{
+    private float[] a = [], b = [], c = [];
+
+    [ParamsSource(nameof(Shapes))]
+    public MatMulShape Shape { get; set; } = MatMulShape.All.First();
+
+    public static IEnumerable<MatMulShape> Shapes => MatMulShape.All;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        a = Enumerable.Range(0, Shape.M * Shape.K).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        b = Enumerable.Range(0, Shape.K * Shape.N).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        c = new float[Shape.M * Shape.N];
+    }
+
+    [Benchmark]
+    public void Multiply() =>
+        Gemm.Multiply(a, b, c, Shape.M, Shape.K, Shape.N, Shape.TransposeA, Shape.TransposeB);
+}

@@ -1,0 +1,24 @@
+namespace NotebookMnist.Benchmarks;
+
+/// <summary>One multiply C = op(A)·op(B), named by the shapes of op(A) and op(B) as the README quotes them.</summary>
+public sealed record MatMulShape(string Name, int M, int K, int N, bool TransposeA = false, bool TransposeB = false)
+{
+    /// <summary>Floating-point operations of the product, counted as 2·m·k·n.</summary>
+    public double Flops => 2.0 * M * K * N;
+
+    /// <summary>The shapes this project multiplies (softmax layer 784→10, a 128-unit hidden layer) and two general ones.</summary>
+    public static IEnumerable<MatMulShape> All =>
+    [
+        new("[32×784]·[784×10] X·W", 32, 784, 10),
+        new("[256×784]·[784×10] X·W", 256, 784, 10),
+        new("[784×32]·[32×10] Xᵀ·G", 784, 32, 10, TransposeA: true),
+        new("[784×256]·[256×10] Xᵀ·G", 784, 256, 10, TransposeA: true),
+        new("[256×10]·[10×784] G·Wᵀ", 256, 10, 784, TransposeB: true),
+        new("[60000×784]·[784×10] X·W", 60000, 784, 10),
+        new("[256×784]·[784×128] X·W", 256, 784, 128),
+        new("[784×256]·[256×128] Xᵀ·G", 784, 256, 128, TransposeA: true),
+        new("[256×256]·[256×256]", 256, 256, 256),
+    ];
+
+    public override string ToString() => Name;
+}
