@@ -13,7 +13,7 @@ internal sealed class DownloadSource(IReadOnlyList<Uri> bases, DataSourceOptions
     private HttpClient? _client;
 
     /// <inheritdoc/>
-    public override string Description => $"download from {string.Join(" or ", bases)}";
+    public override string Description => bases.Count == 0 ? "download" : $"download from {string.Join(" or ", bases)}";
 
     /// <inheritdoc/>
     public override bool WritesCache => true;

@@ -53,15 +53,20 @@ internal static class Gzip
         return Decompress(stream, name);
     }
 
-    private static int SizeHint(Stream compressed)
+    /// <summary>The trailer's ISIZE (decompressed length mod 2^32) of a seekable gzip stream, or null if too short; rewinds.</summary>
+    public static long? TrailerLength(Stream compressed)
     {
         long length = compressed.Length;
-        if (length < 18) return 0;
+        if (length < 18) return null;
         Span<byte> trailer = stackalloc byte[4];
         compressed.Position = length - 4;
         compressed.ReadExactly(trailer);
         compressed.Position = 0;
-        long isize = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-        return (int)Math.Min(isize, Math.Min(length * MaxDeflateRatio, Array.MaxLength));
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
     }
+
+    private static int SizeHint(Stream compressed) =>
+        TrailerLength(compressed) is long isize
+            ? (int)Math.Min(isize, Math.Min(compressed.Length * MaxDeflateRatio, Array.MaxLength))
+            : 0;
 }

@@ -19,7 +19,7 @@ public static class IdxReader
     /// <summary>Reads an image file into an (n, rows × cols) matrix of pixels scaled to [0, 1] by 1/255.</summary>
     /// <param name="path">A raw or gzip-compressed IDX3 file.</param>
     /// <exception cref="InvalidDataException">The header or length is wrong; the message names the file.</exception>
-    public static Matrix ReadImages(string path) => DecodeImages(ReadContent(path), Path.GetFileName(path)).Images;
+    public static Matrix ReadImages(string path) => IdxImageStream.Read(path).Images;
 
     /// <summary>Reads a label file into an array of class indices.</summary>
     /// <param name="path">A raw or gzip-compressed IDX1 file.</param>
@@ -33,9 +33,11 @@ public static class IdxReader
     /// <exception cref="InvalidDataException">A file is malformed, or the image and label counts differ.</exception>
     public static LabeledImages Read(string imagesPath, string labelsPath, IReadOnlyList<string> classNames)
     {
-        string imagesName = Path.GetFileName(imagesPath), labelsName = Path.GetFileName(labelsPath);
-        byte[] images = ReadContent(imagesPath), labels = ReadContent(labelsPath);
-        return Decode(images, imagesName, labels, labelsName, classNames);
+        string labelsName = Path.GetFileName(labelsPath);
+        int[] labels = DecodeLabels(ReadContent(labelsPath), labelsName);
+        var (images, height, width) = IdxImageStream.Read(
+            imagesPath, count => CheckCounts(count, Path.GetFileName(imagesPath), labels.Length, labelsName));
+        return new LabeledImages(images, labels, height, width, classNames);
     }
 
     /// <summary>Validates both headers and their counts, then decodes (internal: used by the dataset sources).</summary>
@@ -43,19 +45,24 @@ public static class IdxReader
         byte[] images, string imagesName, byte[] labels, string labelsName, IReadOnlyList<string> classNames)
     {
         var header = IdxHeader.ParseImages(images, imagesName);
-        int labelCount = IdxHeader.ParseLabels(labels, labelsName);
-        if (labelCount != header.Count)
-            throw new InvalidDataException(
-                $"{labelsName}: expected {header.Count} labels (one per image in {imagesName}) but found {labelCount}.");
+        CheckCounts(header.Count, imagesName, IdxHeader.ParseLabels(labels, labelsName), labelsName);
         var decoded = DecodeImages(images, imagesName);
         return new LabeledImages(decoded.Images, DecodeLabels(labels, labelsName), decoded.Height, decoded.Width, classNames);
+    }
+
+    private static void CheckCounts(int imageCount, string imagesName, int labelCount, string labelsName)
+    {
+        if (labelCount != imageCount)
+            throw new InvalidDataException(
+                $"{labelsName}: expected {imageCount} labels (one per image in {imagesName}) but found {labelCount}.");
     }
 
     /// <summary>Decodes the content of an image file (already decompressed).</summary>
     internal static (Matrix Images, int Height, int Width) DecodeImages(byte[] content, string name)
     {
         var header = IdxHeader.ParseImages(content, name);
-        var images = new Matrix(header.Count, header.Rows * header.Cols);
+        int length = header.Count * header.Rows * header.Cols;
+        var images = new Matrix(header.Count, header.Rows * header.Cols, GC.AllocateUninitializedArray<float>(length));
         PixelScaling.ToUnitFloats(content.AsSpan(IdxHeader.ImagesHeaderLength), images.Data);
         return (images, header.Rows, header.Cols);
     }
