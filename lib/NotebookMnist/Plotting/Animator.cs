@@ -1,3 +1,5 @@
+using NotebookMnist.Formatting;
+
 namespace NotebookMnist.Plotting;
 
 /// <summary>d2l's Animator: a training chart that grows by one point per series each epoch.</summary>
@@ -7,6 +9,7 @@ namespace NotebookMnist.Plotting;
 /// legend train loss / train acc / test acc, y from 0.3 to 0.9, styles '-', 'm--', 'g-.', 'r:'.
 /// Values that are NaN are skipped (d2l skips None). Introduced in notebooks/04-softmax-regression-scratch.ipynb.
 /// </remarks>
+[TypeFormatterSource(typeof(AnimatorFormatterSource), PreferredMimeTypes = new[] { PlotlyFigure.MimeType, "text/html" })]
 public sealed class Animator
 {
     private readonly List<List<(double X, double Y)>> _series = [];

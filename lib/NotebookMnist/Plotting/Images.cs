@@ -1,14 +1,14 @@
 namespace NotebookMnist.Plotting;
 
 /// <summary>d2l's <c>show_images</c> and <c>predict_ch3</c> pictures: grids of small images with titles.</summary>
-/// <remarks>Introduced in notebooks/03-fashion-mnist.ipynb.</remarks>
+/// <remarks>Introduced in notebooks/03-dataset.ipynb.</remarks>
 public static class Images
 {
     /// <summary>Shows the first rows × cols images (one per row of <paramref name="images"/>) in a grid with optional titles.</summary>
     /// <remarks>
     /// Like matplotlib's <c>imshow</c>, each image is scaled from its own min..max to the colormap (default viridis,
-    /// as in d2l). <paramref name="scale"/> is d2l's inches per image: each image is enlarged by the whole factor
-    /// nearest to scale × 72 / height (4 for 28 × 28 at 1.5), nearest-neighbour.
+    /// as in d2l). <paramref name="scale"/> is d2l's inches per image: each image is enlarged by the largest whole
+    /// factor not above scale × 72 / height (3 for 28 × 28 at 1.5, so 2 × 9 fits a notebook), nearest-neighbour.
     /// </remarks>
     public static ImageGrid ShowImages(
         Matrix images, int rows, int cols, IReadOnlyList<string>? titles = null,
@@ -48,7 +48,7 @@ public static class Images
                 $"Expected `images` to have height × width = {height} × {width} = {height * width} columns. " +
                 $"Received: images {images.ShapeText}.", nameof(images));
         int count = Math.Min(images.Rows, rows * cols);
-        int factor = Math.Max(1, (int)Math.Round(scale * 72 / height));
+        int factor = Math.Max(1, (int)Math.Floor(scale * 72 / height));
         var map = colormap ?? Colormap.Viridis;
         var cells = new byte[count][];
         for (int i = 0; i < count; i++)

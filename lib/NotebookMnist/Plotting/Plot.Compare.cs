@@ -7,13 +7,17 @@ public static partial class Plot
     /// <summary>Two training runs side by side: loss against epoch (left) and accuracy against epoch (right).</summary>
     /// <remarks>
     /// One colour per history (labelled with <see cref="History.Name"/>); training series are solid, "val_loss" and
-    /// "val_accuracy" (when recorded) dashed. Used for the MSE → cross-entropy experiment in notebooks/05.
+    /// "val_accuracy" (when recorded) dashed. Used for the MSE → cross-entropy experiment in notebooks/05-keras-mse-to-crossentropy.ipynb.
     /// </remarks>
     public static PlotlyFigure Compare(History a, History b, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var layout = new PlotlyLayout { Title = title, Width = 900, Height = 380 };
+        var layout = new PlotlyLayout
+        {
+            Title = title, Width = 900, Height = 380,
+            Margin = new PlotlyMargin { L = 50, R = 20, T = title is null ? 40 : 80, B = 60 },
+        };
         layout.Subplots(1, 2, ["loss", "accuracy"]);
         var figure = new PlotlyFigure(layout: layout);
         History[] runs = [a, b];

@@ -16,9 +16,13 @@ public static partial class Plot
         if (panels.Length == 0)
             throw new ArgumentException("Expected at least one `LossCurve` panel. Received: none.", nameof(panels));
         double[] x = Linspace(from, to, 121);
-        var layout = new PlotlyLayout { Width = 320 * panels.Length, Height = 340 };
+        var layout = new PlotlyLayout
+        {
+            Width = 320 * panels.Length, Height = 360,
+            Margin = new PlotlyMargin { L = 50, R = 20, T = 40, B = 100 },
+            Legend = new PlotlyLegend { Orientation = "h", X = 0.5, XAnchor = "center", Y = -0.3, YAnchor = "top" },
+        };
         layout.Subplots(1, panels.Length, panels.Select(p => p.Name).ToArray());
-        layout.Legend = new PlotlyLegend { Orientation = "h", X = 0.5, XAnchor = "center", Y = -0.2, YAnchor = "top" };
         var figure = new PlotlyFigure(layout: layout);
         for (int i = 0; i < panels.Length; i++)
         {
@@ -31,7 +35,7 @@ public static partial class Plot
     private static void AddLossPanel(PlotlyFigure figure, LossCurve panel, double[] x, int subplot)
     {
         double[] loss = Array.ConvertAll(x, panel.Loss.Invoke);
-        double[] likelihood = Array.ConvertAll(loss, Math.Exp);
+        double[] likelihood = Array.ConvertAll(loss, l => Math.Exp(-l));
         double[] gradient = Array.ConvertAll(x, panel.Gradient.Invoke);
         (string Name, double[] Y, string Color)[] curves =
         [

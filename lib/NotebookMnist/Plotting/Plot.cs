@@ -22,6 +22,43 @@ public static partial class Plot
         return figure;
     }
 
+    /// <summary>One line through (x, y).</summary>
+    public static PlotlyFigure Line(
+        IReadOnlyList<double> x, IReadOnlyList<double> y, string? name = null,
+        string? title = null, string? xlabel = null, string? ylabel = null) =>
+        Lines(x, [(name ?? "", y)], title, xlabel, ylabel);
+
+    /// <summary>A bar per category, e.g. the ten softmax probabilities of one image.</summary>
+    public static PlotlyFigure Bar(
+        IReadOnlyList<string> categories, IReadOnlyList<double> values,
+        string? title = null, string? xlabel = null, string? ylabel = null, int width = 640, int height = 360)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(values);
+        if (categories.Count != values.Count)
+            throw new ArgumentException(
+                $"Expected one value per category. Received: categories.Count={categories.Count}, values.Count={values.Count}.",
+                nameof(values));
+        var figure = new PlotlyFigure(layout: new PlotlyLayout { Title = title, Width = width, Height = height });
+        figure.Add(new BarTrace { X = categories, Y = values, Marker = new PlotlyMarker { Color = PlotColors.Blue } });
+        figure.Layout.XAxis().Title = xlabel;
+        figure.Layout.YAxis().Title = ylabel;
+        return figure;
+    }
+
+    /// <summary>A heatmap of <paramref name="matrix"/> with row 0 at the top, e.g. a confusion matrix or weights.</summary>
+    public static PlotlyFigure Heatmap(
+        Matrix matrix, IReadOnlyList<string>? columnLabels = null, IReadOnlyList<string>? rowLabels = null,
+        string? title = null, string? colorScale = "Viridis", int width = 520, int height = 480)
+    {
+        var trace = HeatmapTrace.FromMatrix(matrix, colorScale);
+        trace.X = columnLabels;
+        trace.Y = rowLabels;
+        var figure = new PlotlyFigure([trace], new PlotlyLayout { Title = title, Width = width, Height = height });
+        figure.Layout.YAxis().AutoRange = "reversed";
+        return figure;
+    }
+
     /// <summary>Curves of named functions sampled at <paramref name="points"/> evenly spaced x in [from, to].</summary>
     public static PlotlyFigure Functions(
         double from, double to, IEnumerable<(string Name, Func<double, double> F)> functions,

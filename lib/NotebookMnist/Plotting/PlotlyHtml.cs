@@ -15,13 +15,15 @@ public static class PlotlyHtml
     public static string Fragment(PlotlyFigure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        string json = figure.ToJson().Replace("</", "<\\/", StringComparison.Ordinal);
+        // "<" only occurs inside JSON strings, where \u003C means the same; no "</script>" or "<!--" can close the script.
+        string json = figure.ToJson().Replace("<", "\\u003C", StringComparison.Ordinal);
         string id = figure.Id;
         string style = Size(figure.Layout.Width, figure.Layout.Height);
         var html = new StringBuilder();
         html.Append("<div>\n<div id=\"").Append(id).Append("\" class=\"notebook-mnist-plotly\"").Append(style).Append("></div>\n");
         html.Append("<script type=\"text/javascript\">\n(function () {\n");
-        html.Append("  var element = document.getElementById(\"").Append(id).Append("\");\n");
+        html.Append("  var id = \"").Append(id).Append("\", mine = document.currentScript && document.currentScript.previousElementSibling;\n");
+        html.Append("  var element = mine && mine.id === id ? mine : document.getElementById(id);\n");
         html.Append("  var figure = ").Append(json).Append(";\n");
         html.Append("  function draw() { window.Plotly.newPlot(element, figure.data, figure.layout, figure.config); }\n");
         html.Append("  if (window.Plotly) { draw(); return; }\n");

@@ -23,7 +23,7 @@ internal static class PlotlyJson
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Encoder = JavaScriptEncoder.Default,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable "y′", "+"; PlotlyHtml escapes "<"
         WriteIndented = indented,
     };
 
