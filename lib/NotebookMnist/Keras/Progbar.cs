@@ -16,7 +16,7 @@ public sealed class Progbar
     private readonly Func<TimeSpan> _clock;
     private readonly TimeSpan _interval;
     private readonly TimeSpan _start;
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
     private int _lastWidth;
 
     /// <summary>Creates a bar for <paramref name="target"/> steps.</summary>
@@ -67,7 +67,7 @@ public sealed class Progbar
     public void Update(int current, ReadOnlySpan<(string Name, double Value)> values, bool finalize = false)
     {
         var now = _clock();
-        if (!finalize && (!Interactive || now - _lastDraw < _interval && current < Target))
+        if (!finalize && (!Interactive || _lastDraw is TimeSpan last && now - last < _interval && current < Target))
             return;
         _lastDraw = now;
         string line = Format(current, values, now - _start, finalize);
