@@ -29,7 +29,7 @@ internal static partial class Gemm
         {
             fixed (float* packed = buffer)
             {
-                PackTransposed(operands, packed);
+                PackTransposedNarrow(operands, packed);
                 ForRows(operands with { Packed = packed }, DotRows, DotRowRange);
             }
         }

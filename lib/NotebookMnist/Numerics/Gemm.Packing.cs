@@ -37,17 +37,4 @@ internal static partial class Gemm
             }
         }
     }
-
-    /// <summary>Copies B (stored (k, n), not transposed) into an (n, k) row-major block, so each column of B is
-    /// contiguous along k.</summary>
-    /// <remarks>Column by column: strided reads (B is small and in cache) and sequential writes.</remarks>
-    private static unsafe void PackTransposed(in Operands o, float* packed)
-    {
-        int k = o.K, n = o.N;
-        for (int j = 0; j < n; j++)
-        {
-            float* column = o.B + j, target = packed + (nint)j * k;
-            for (int p = 0; p < k; p++) target[p] = column[(nint)p * n];
-        }
-    }
 }
