@@ -1,7 +1,7 @@
 namespace NotebookMnist.Data;
 
 /// <summary>One place the four IDX files of a dataset may come from; the loader tries them in order.</summary>
-internal abstract class DataSource
+internal abstract class DataSource : IDisposable
 {
     /// <summary>Words for the user, e.g. "the system copy /usr/share/datasets/fashion-mnist".</summary>
     public abstract string Description { get; }
@@ -14,4 +14,9 @@ internal abstract class DataSource
 
     /// <summary>The decompressed bytes of one file; throws with a one-line reason when it cannot.</summary>
     public abstract byte[] Fetch(DatasetFile file);
+
+    /// <summary>Releases what the source holds (an HTTP client); nothing by default.</summary>
+    public virtual void Dispose()
+    {
+    }
 }

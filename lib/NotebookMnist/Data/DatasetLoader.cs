@@ -17,6 +17,7 @@ internal static class DatasetLoader
         var tried = new List<string>();
         foreach (DataSource source in Sources(spec, options))
         {
+            using var _ = source;
             string? reason = source.CheckAvailable(spec);
             if (reason is null)
             {

@@ -45,6 +45,9 @@ internal sealed class DownloadSource(IReadOnlyList<Uri> bases, DataSourceOptions
         throw new IOException($"{file.Name}.gz could not be downloaded; last error: {last}");
     }
 
+    /// <inheritdoc/>
+    public override void Dispose() => _client?.Dispose();
+
     private byte[] Download(Uri url) => DownloadAsync(url).GetAwaiter().GetResult();
 
     private async Task<byte[]> DownloadAsync(Uri url)

@@ -87,6 +87,9 @@ public static class IdxReader
         file.Position = 0;
         if (Gzip.IsGzip(magic[..got]))
             return Gzip.Decompress(file, Path.GetFileName(path));
+        if (file.Length > Array.MaxLength)
+            throw new InvalidDataException(
+                $"{Path.GetFileName(path)}: expected an IDX file of at most {Array.MaxLength} bytes but found {file.Length}.");
         var bytes = new byte[file.Length];
         file.ReadExactly(bytes);
         return bytes;

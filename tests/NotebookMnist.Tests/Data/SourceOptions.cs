@@ -8,10 +8,10 @@ internal static class SourceOptions
     public static DataSourceOptions For(
         TempFolder temp, List<string> log, string? directory = null, string? system = null,
         IReadOnlyList<Uri>? urls = null, string? npm = null, IReadOnlyList<string>? nodeModulesStarts = null,
-        int attempts = 3, TimeSpan? timeout = null) => new()
+        int attempts = 3, TimeSpan? timeout = null, TextWriter? progress = null, string? cacheRoot = null) => new()
     {
         Directory = directory,
-        CacheRoot = temp.Combine("cache"),
+        CacheRoot = cacheRoot ?? temp.Combine("cache"),
         SystemDirectory = system ?? "",
         UrlBases = urls ?? [],
         NpmCommand = npm,
@@ -20,7 +20,7 @@ internal static class SourceOptions
         RetryDelay = TimeSpan.Zero,
         Timeout = timeout ?? TimeSpan.FromSeconds(10),
         Log = log.Add,
-        Progress = TextWriter.Null,
+        Progress = progress ?? TextWriter.Null,
     };
 
     /// <summary>The files in the cache folder of the tiny dataset (none when it does not exist).</summary>
