@@ -27,6 +27,7 @@ public static class NotebookRunner
         try
         {
             ConsoleCapture.Install();
+            Microsoft.DotNet.Interactive.Formatting.Formatter.ResetToDefault();
             var directory = Path.GetDirectoryName(document.Path)!;
             Environment.CurrentDirectory = directory;
             cells = await RunCellsAsync(document, options, directory);

@@ -1,3 +1,6 @@
 using NotebookMnist.Runner.Cli;
 
-return await CommandLine.InvokeAsync(args);
+var code = await CommandLine.InvokeAsync(args);
+// A timed-out cell may still be running on a foreground thread it started: end the process anyway.
+Environment.Exit(code);
+return code;

@@ -78,9 +78,14 @@ internal sealed class CellExecutor(ScriptHost host, PackageRestorer restorer, st
         var compilation = script.GetCompilation();
         var tree = compilation.SyntaxTrees.Last();
         var members = ((CompilationUnitSyntax)tree.GetRoot()).Members;
-        if (members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }
-            || !statement.SemicolonToken.IsMissing) return false;
-        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
+        var expression = members.LastOrDefault() switch
+        {
+            GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement } => statement.Expression,
+            GlobalStatementSyntax { Statement: ReturnStatementSyntax { Expression: { } returned } } => returned,
+            _ => null,
+        };
+        if (expression is null) return false;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression).Type;
         return type is not null && type.SpecialType != SpecialType.System_Void;
     }
 

@@ -118,6 +118,10 @@ public sealed class PackageRestorer
         return (process.ExitCode, await stdout + await stderr);
     }
 
+    /// <summary>The real .NET Interactive assemblies would clash with the shim (CS0433): they are never referenced.</summary>
+    private static bool IsInteractiveAssembly(string asset) =>
+        Path.GetFileName(asset).StartsWith("Microsoft.DotNet.Interactive", StringComparison.OrdinalIgnoreCase);
+
     private List<string> ReadAssets(string assetsPath)
     {
         var assets = JsonNode.Parse(File.ReadAllText(assetsPath))!;
@@ -131,7 +135,7 @@ public sealed class PackageRestorer
             var slash = key.IndexOf('/');
             _resolvedVersions[key[..slash]] = key[(slash + 1)..];
             foreach (var (asset, _) in entry["runtime"] as JsonObject ?? [])
-                if (!asset.EndsWith("_._", StringComparison.Ordinal))
+                if (!asset.EndsWith("_._", StringComparison.Ordinal) && !IsInteractiveAssembly(asset))
                     paths.Add(Path.GetFullPath(Path.Combine(packageFolder, libraryPath, asset)));
         }
         return paths;

@@ -39,7 +39,7 @@ public sealed class NotebookDocument
         catch (JsonException ex) { throw new NotebookFormatException($"{path}: expected notebook JSON but the file does not parse: {ex.Message}"); }
         if (node is not JsonObject root || root["cells"] is not JsonArray)
             throw new NotebookFormatException($"{path}: expected a JSON object with a \"cells\" array (nbformat 4).");
-        var major = root["nbformat"]?.GetValue<int>();
+        var major = root["nbformat"] is JsonValue version && version.TryGetValue<int>(out var number) ? number : (int?)null;
         if (major != 4)
             throw new NotebookFormatException($"{path}: expected nbformat 4. Received: nbformat={major?.ToString() ?? "missing"}.");
         return new NotebookDocument(System.IO.Path.GetFullPath(path), root);
