@@ -22,7 +22,7 @@ public static class KerasExperimentRss
         {
             var watch = Stopwatch.StartNew();
             var model = new Sequential(new Dense(units: 10, inputDim: 784, activation: "softmax", biasInitializer: "one", seed: 1));
-            model.Compile(optimizer: new SGD(learningRate: 0.2f), loss: loss, metrics: ["accuracy"]);
+            model.Compile(optimizer: new SGD(learningRate: 0.2), loss: loss, metrics: ["accuracy"]);
             model.Fit(data.Train.Images, yTrain, batchSize: 32, epochs: 10, verbose: 0, seed: 1);
             var (testLoss, testAccuracy) = model.Evaluate(data.Test.Images, yTest);
             Console.WriteLine($"{loss}: test loss {testLoss:F4}, test accuracy {testAccuracy:F4}, 10 epochs in {watch.Elapsed.TotalSeconds:F2} s");

@@ -26,7 +26,7 @@ public class TrainingBenchmarks
         _mnistX = mnist.Train.Images;
         _mnistY = Ops.OneHot(mnist.Train.Labels, 10);
         _keras = new Sequential(new Dense(units: 10, inputDim: 784, activation: "softmax", biasInitializer: "one", seed: 1));
-        _keras.Compile(optimizer: new SGD(learningRate: 0.2f), loss: "categorical_crossentropy", metrics: ["accuracy"]);
+        _keras.Compile(optimizer: new SGD(learningRate: 0.2), loss: "categorical_crossentropy", metrics: ["accuracy"]);
 
         var fashion = FashionMnist.Load(log: _ => { });
         _fashionIter = new DataLoader(fashion.Train, batchSize: 256, shuffle: true, seed: 1);
@@ -41,5 +41,5 @@ public class TrainingBenchmarks
     /// <summary>d2l from scratch: one epoch of Fashion-MNIST at batch 256 (235 steps), lr 0.1.</summary>
     [Benchmark]
     public (double, double) D2lScratchEpochBatch256() =>
-        D2l.TrainEpoch(_net, _fashionIter, D2l.CrossEntropy, n => D2l.Sgd(_net.Params, 0.1f, n));
+        D2l.TrainEpoch(_net, _fashionIter, D2l.CrossEntropy, n => D2l.Sgd(_net.Params, 0.1, n));
 }

@@ -18,7 +18,8 @@ internal sealed class EpochRunner
     public EpochRunner(Sequential model, Matrix x, Matrix y, int batchSize, bool shuffle, int seed, bool accuracy)
     {
         _model = model;
-        _loader = new DataLoader(x, y, batchSize, shuffle, seed);
+        // argmax(y) once: the accuracy metric then compares argmax(yPred) with a label, as Keras compares two argmaxes.
+        _loader = new DataLoader(x, y, batchSize, shuffle, seed, labels: accuracy ? Ops.ArgMax(y) : null);
         _accuracy = accuracy;
         _values = accuracy ? [("loss", 0), (model.MetricNames[0], 0)] : [("loss", 0)];
     }
@@ -36,7 +37,7 @@ internal sealed class EpochRunner
         foreach (var batch in _loader)
         {
             step++;
-            var (loss, right) = _model.TrainStep(batch.X, batch.Targets!, _accuracy);
+            var (loss, right) = _model.TrainStep(batch.X, batch.Targets!, _accuracy ? batch.Labels : null);
             if (!float.IsFinite(loss))
                 throw new NonFiniteLossException(epoch, step, Steps, loss, history);
             lossSum += (double)loss * batch.Size;

@@ -4,7 +4,7 @@ namespace NotebookMnist.Keras;
 public interface IOptimizer
 {
     /// <summary>The step size.</summary>
-    float LearningRate { get; }
+    double LearningRate { get; }
 
     /// <summary>Updates each variable in place from its gradient (same shape).</summary>
     void ApplyGradients(IReadOnlyList<(Matrix Gradient, Matrix Variable)> gradientsAndVariables);

@@ -12,16 +12,16 @@ public sealed class SGD : IOptimizer
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">The step size lr &gt; 0; Keras's default is 0.01, the article uses 0.2.</param>
     /// <exception cref="ArgumentOutOfRangeException">learningRate is not a positive finite number.</exception>
-    public SGD(float learningRate = 0.01f)
+    public SGD(double learningRate = 0.01)
     {
-        if (!(learningRate > 0) || float.IsInfinity(learningRate))
+        if (!(learningRate > 0) || double.IsInfinity(learningRate))
             throw new ArgumentOutOfRangeException(nameof(learningRate),
                 $"Expected `learningRate` to be a positive number. Received: learningRate={learningRate}.");
         LearningRate = learningRate;
     }
 
     /// <inheritdoc/>
-    public float LearningRate { get; }
+    public double LearningRate { get; }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">A gradient's shape differs from its variable's.</exception>
@@ -36,7 +36,7 @@ public sealed class SGD : IOptimizer
                     $"Expected gradient {i} to have the variable's shape {variable.ShapeText}. Received: {gradient.ShapeText}.",
                     nameof(gradientsAndVariables));
             // w ← w + (−lr)·g
-            TensorPrimitives.MultiplyAdd(gradient.AsSpan(), -LearningRate, variable.AsSpan(), variable.AsSpan());
+            TensorPrimitives.MultiplyAdd(gradient.AsSpan(), -(float)LearningRate, variable.AsSpan(), variable.AsSpan());
         }
     }
 }

@@ -124,12 +124,15 @@ public sealed partial class Sequential
     }
 
     /// <summary>One SGD step on a batch: forward, loss, backward, update. Returns the batch loss and correct count.</summary>
-    internal (float Loss, int Correct) TrainStep(Matrix xb, Matrix yb, bool countCorrect)
+    /// <param name="xb">The batch inputs.</param>
+    /// <param name="yb">The batch targets.</param>
+    /// <param name="labels">argmax of each target row, to count correct predictions; null to skip counting.</param>
+    internal (float Loss, int Correct) TrainStep(Matrix xb, Matrix yb, int[]? labels)
     {
         var loss = Loss!;
         var yPred = Forward(xb);                                   // (batch, classes)
         float value = loss.Call(yb, yPred);
-        int correct = countCorrect ? Metrics.CorrectCount(yPred, yb) : 0;
+        int correct = labels is null ? 0 : Metrics.CorrectCount(yPred, labels);
         if (_lossGradient is null || _lossGradient.Rows != yPred.Rows || _lossGradient.Cols != yPred.Cols)
             _lossGradient = new Matrix(yPred.Rows, yPred.Cols);
         loss.Gradient(yb, yPred, _lossGradient);                   // dL/dyPred, batch mean included

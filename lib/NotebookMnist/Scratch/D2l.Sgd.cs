@@ -10,14 +10,14 @@ public static partial class D2l
     /// <param name="lr">Learning rate, positive (d2l uses 0.1).</param>
     /// <param name="batchSize">Samples in the batch the gradients were summed over, positive.</param>
     /// <exception cref="ArgumentOutOfRangeException">lr or batchSize is not positive.</exception>
-    public static void Sgd(IEnumerable<Parameter> @params, float lr, int batchSize)
+    public static void Sgd(IEnumerable<Parameter> @params, double lr, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(@params);
-        if (!(lr > 0) || float.IsInfinity(lr))
+        if (!(lr > 0) || double.IsInfinity(lr))
             throw new ArgumentOutOfRangeException(nameof(lr), $"Expected `lr` to be a positive number. Received: lr={lr}.");
         if (batchSize <= 0)
             throw new ArgumentOutOfRangeException(nameof(batchSize), $"Expected `batchSize` to be a positive integer. Received: batchSize={batchSize}.");
-        float step = -lr / batchSize;
+        float step = (float)(-lr / batchSize);
         foreach (var p in @params)
         {
             TensorPrimitives.MultiplyAdd(p.Grad.AsSpan(), step, p.Value.AsSpan(), p.Value.AsSpan());

@@ -9,7 +9,7 @@ public class BackpropGradientTests(ITestOutputHelper output)
     /// <summary>Leaves the weights alone so the gradients of one step can be read.</summary>
     private sealed class NoUpdate : IOptimizer
     {
-        public float LearningRate => 1f;
+        public double LearningRate => 1;
         public void ApplyGradients(IReadOnlyList<(Matrix Gradient, Matrix Variable)> gradientsAndVariables) { }
     }
 
@@ -43,7 +43,7 @@ public class BackpropGradientTests(ITestOutputHelper output)
         for (int i = 0; i < x.Length; i++) x.Data[i] = (float)(random.NextDouble() * 2 - 1);
         var y = Ops.OneHot(Enumerable.Range(0, 8).Select(_ => random.Next(4)).ToArray(), 4);
         model.Compile(new NoUpdate(), lossName);
-        model.TrainStep(x, y, countCorrect: false);
+        model.TrainStep(x, y, labels: null);
         float eps = Math.Min(1e-3f, 0.5f * ReluMargin(model, x));
         var weights = model.GetWeights();
         var analytic = model.Layers.SelectMany(l => l.Gradients).Select(g => g.Clone()).ToList();

@@ -26,7 +26,7 @@ public sealed class KerasMnistFixture
     private (History, double, double) Run(string loss, Matrix x, Matrix y)
     {
         var model = new Sequential(new Dense(units: 10, inputDim: 784, activation: "softmax", biasInitializer: "one", seed: 20230828));
-        model.Compile(optimizer: new SGD(learningRate: 0.2f), loss: loss, metrics: ["accuracy"]);
+        model.Compile(optimizer: new SGD(learningRate: 0.2), loss: loss, metrics: ["accuracy"]);
         var history = model.Fit(x, y, batchSize: 32, epochs: 10, verbose: 0, seed: 20230828);
         var (testLoss, testAccuracy) = model.Evaluate(XTest, YTest);
         return (history, testLoss, testAccuracy);

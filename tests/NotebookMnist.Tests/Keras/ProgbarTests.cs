@@ -98,7 +98,7 @@ public class ProgbarTests
         var x = Matrix.FromRows([1f, 0f], [0f, 1f], [1f, 1f], [0f, 0f], [2f, 0f]);
         var y = Ops.OneHot([0, 1, 1, 0, 0], 2);
         var model = new Sequential(new Dense(2, inputDim: 2, activation: "softmax", seed: 1));
-        model.Compile(new SGD(0.1f), "categorical_crossentropy", ["accuracy"]);
+        model.Compile(new SGD(0.1), "categorical_crossentropy", ["accuracy"]);
         var writer = new StringWriter();
         var history = model.Fit(x, y, batchSize: 2, epochs: 2, validationData: (x, y), verbose: 1, seed: 1, output: writer);
         var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
@@ -115,7 +115,7 @@ public class ProgbarTests
     {
         var writer = new StringWriter();
         var model = new Sequential(new Dense(2, inputDim: 2, seed: 1));
-        model.Compile(new SGD(0.1f), "mse");
+        model.Compile(new SGD(0.1), "mse");
         model.Fit(new Matrix(4, 2), new Matrix(4, 2), verbose: 0, output: writer);
         Assert.Equal("", writer.ToString());
     }

@@ -35,7 +35,7 @@ public class SequentialTests
         var model = new Sequential(
             new Dense(8, inputDim: 2, activation: "tanh", seed: 1),
             new Dense(2, activation: "softmax", seed: 2));
-        model.Compile(new SGD(learningRate: 0.5f), "categorical_crossentropy", ["accuracy"]);
+        model.Compile(new SGD(learningRate: 0.5), "categorical_crossentropy", ["accuracy"]);
         var history = model.Fit(XorX, XorY, batchSize: 4, epochs: 500, verbose: 0, seed: 3);
         Assert.Equal(1.0, model.Evaluate(XorX, XorY).Accuracy);
         Assert.True(history["loss"][^1] < 0.1, $"final loss {history["loss"][^1]}");
@@ -45,7 +45,7 @@ public class SequentialTests
     public void Fit_SingleDenseLayer_CannotLearnXor()
     {
         var model = new Sequential(new Dense(2, inputDim: 2, activation: "softmax", seed: 2));
-        model.Compile(new SGD(learningRate: 0.5f), "categorical_crossentropy", ["accuracy"]);
+        model.Compile(new SGD(learningRate: 0.5), "categorical_crossentropy", ["accuracy"]);
         model.Fit(XorX, XorY, batchSize: 4, epochs: 500, verbose: 0, seed: 3);
         Assert.True(model.Evaluate(XorX, XorY).Accuracy <= 0.75);
     }
@@ -98,7 +98,7 @@ public class SequentialTests
         {
             var xb = new Matrix(size, 4, x.Data[(start * 4)..((start + size) * 4)]);
             var yb = new Matrix(size, 3, y.Data[(start * 3)..((start + size) * 3)]);
-            weighted += replay.TrainStep(xb, yb, countCorrect: false).Loss * size;
+            weighted += replay.TrainStep(xb, yb, labels: null).Loss * size;
         }
         Assert.Equal(weighted / 5, history["loss"][0], 5);
         Assert.Equal(replay.GetWeights()[0].Data, model.GetWeights()[0].Data);
@@ -147,7 +147,7 @@ public class SequentialTests
     {
         var (x, y) = Blobs(50, 8);
         var model = new Sequential(new Dense(3, inputDim: 4, seed: 1));
-        model.Compile(new SGD(1e30f), "mse");
+        model.Compile(new SGD(1e30), "mse");
         var e = Assert.Throws<NonFiniteLossException>(() => model.Fit(x, y, batchSize: 5, epochs: 3, verbose: 0, seed: 1));
         Assert.False(double.IsFinite(e.Loss));
     }
@@ -178,7 +178,7 @@ public class SequentialTests
     {
         var (x, y) = Blobs(20, 11);
         var model = new Sequential(new Dense(3, inputDim: 4, activation: "softmax", seed: 1));
-        model.Compile(new SGD(0.1f), new MeanSquaredError(), ["accuracy"]);
+        model.Compile(new SGD(0.1), new MeanSquaredError(), ["accuracy"]);
         Assert.Equal("mean_squared_error", model.Fit(x, y, verbose: 0).Name);
     }
 
@@ -188,7 +188,7 @@ public class SequentialTests
         var model = new Sequential();
         model.Add(new Dense(5, inputDim: 4, activation: "relu", seed: 1));
         model.Add(new Dense(3, activation: "softmax", seed: 2));
-        model.Compile(new SGD(0.1f), "categorical_crossentropy");
+        model.Compile(new SGD(0.1), "categorical_crossentropy");
         Assert.Equal((9, 3), model.Predict(new Matrix(9, 4)).Shape);
         Assert.Equal(4, model.GetWeights().Count);
     }

@@ -8,7 +8,7 @@ public class SequentialValidationTests
     private static Sequential Compiled(string loss = "categorical_crossentropy")
     {
         var model = new Sequential(new Dense(3, inputDim: 4, activation: "softmax", seed: 1));
-        model.Compile(new SGD(0.1f), loss, ["accuracy"]);
+        model.Compile(new SGD(0.1), loss, ["accuracy"]);
         return model;
     }
 
@@ -98,7 +98,7 @@ public class SequentialValidationTests
     public void Compile_UnknownLoss_ListsKnownLosses()
     {
         var model = new Sequential(new Dense(3, inputDim: 4));
-        var e = Assert.Throws<ArgumentException>(() => model.Compile(new SGD(0.1f), "cross_entropy"));
+        var e = Assert.Throws<ArgumentException>(() => model.Compile(new SGD(0.1), "cross_entropy"));
         Assert.Contains("cross_entropy", e.Message);
         Assert.Contains("categorical_crossentropy", e.Message);
         Assert.Contains("mse", e.Message);
@@ -108,7 +108,7 @@ public class SequentialValidationTests
     public void Compile_UnknownMetric_ListsKnownMetrics()
     {
         var model = new Sequential(new Dense(3, inputDim: 4));
-        var e = Assert.Throws<ArgumentException>(() => model.Compile(new SGD(0.1f), "mse", ["precision"]));
+        var e = Assert.Throws<ArgumentException>(() => model.Compile(new SGD(0.1), "mse", ["precision"]));
         Assert.Contains("precision", e.Message);
         Assert.Contains("accuracy", e.Message);
     }

@@ -29,7 +29,7 @@ public class D2lTests
     {
         var p = new Parameter("w", Matrix.FromRow(1f, 2f));
         new float[] { 4f, -8f }.CopyTo(p.Grad.Data, 0);
-        D2l.Sgd([p], lr: 0.1f, batchSize: 4);
+        D2l.Sgd([p], lr: 0.1, batchSize: 4);
         Assert.Equal([0.9f, 2.2f], p.Value.Data.Select(v => MathF.Round(v, 5)));
         Assert.Equal([0f, 0f], p.Grad.Data);
     }
@@ -74,7 +74,7 @@ public class D2lTests
         var net = new SoftmaxRegression(numInputs: 4, numOutputs: 3, seed: 1);
         var reported = new List<EpochMetrics>();
         var epochs = D2l.Train(net, new DataLoader(train, 32, seed: 1), new DataLoader(test, 32, shuffle: false),
-            D2l.CrossEntropy, numEpochs: 5, updater: n => D2l.Sgd(net.Params, 0.5f, n), onEpoch: reported.Add);
+            D2l.CrossEntropy, numEpochs: 5, updater: n => D2l.Sgd(net.Params, 0.5, n), onEpoch: reported.Add);
         Assert.Equal(epochs, reported);
         Assert.Equal([1, 2, 3, 4, 5], epochs.Select(e => e.Epoch));
         Assert.True(epochs[^1].TrainLoss < epochs[0].TrainLoss);
@@ -90,7 +90,7 @@ public class D2lTests
         double loss = D2l.CrossEntropy(yHat, data.Labels).Average(v => (double)v);
         double accuracy = D2l.Accuracy(yHat, data.Labels) / 20.0;
         var (trainLoss, trainAccuracy) = D2l.TrainEpoch(net, new DataLoader(data, 32, shuffle: false), D2l.CrossEntropy,
-            n => D2l.Sgd(net.Params, 0.1f, n));
+            n => D2l.Sgd(net.Params, 0.1, n));
         Assert.Equal(loss, trainLoss, 5);
         Assert.Equal(accuracy, trainAccuracy, 10);
     }
@@ -102,7 +102,7 @@ public class D2lTests
         var net = new SoftmaxRegression(numInputs: 4, numOutputs: 3, seed: 1);
         var loader = new DataLoader(data, 4);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            D2l.Train(net, loader, loader, D2l.CrossEntropy, 0, n => D2l.Sgd(net.Params, 0.1f, n)));
+            D2l.Train(net, loader, loader, D2l.CrossEntropy, 0, n => D2l.Sgd(net.Params, 0.1, n)));
         Assert.Equal("numEpochs", e.ParamName);
     }
 
