@@ -24,6 +24,7 @@ public class DevcontainerTests
         Assert.StartsWith("mcr.microsoft.com/", image);
         Assert.Contains("dotnet", image);
         Assert.Matches(@":10\.0", image);
+        Assert.Equal("Major", Config().GetProperty("containerEnv").GetProperty("DOTNET_ROLL_FORWARD").GetString());
     }
 
     [Fact]

@@ -108,6 +108,7 @@ public class NotebookTests
         OutputText.InRange(mseTest, 0.91, 0.925, "the mse test accuracy");
         Assert.True(ceEpoch1 - mseEpoch1 >= 0.05,
             $"Expected cross-entropy ahead of mse after epoch 1 by ≥ 0.05. Received: {ceEpoch1} vs {mseEpoch1}.");
+        Assert.True(ceTest > mseTest, $"Expected cross-entropy to end ahead, as the notebook's summary says. Received: {ceTest} vs {mseTest}.");
         o.Contains("Cross-entropy wins");
         Assert.Contains("application/vnd.plotly.v1+json", o.MimeTypes);
     }
