@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace NotebookMnist.Benchmarks;
 
 /// <summary>The naive triple loop on two of the shapes, as a baseline for <see cref="MatMulBenchmarks"/>.</summary>
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 [Config(typeof(MatMulConfig))]
 public class MatMulReferenceBenchmarks
 {

@@ -2,6 +2,7 @@ namespace NotebookMnist.Benchmarks;
 
 /// <summary>One multiply C = op(A)·op(B), named by the shapes of op(A) and op(B) as the README quotes them.</summary>
 public sealed record MatMulShape(string Name, int M, int K, int N, bool TransposeA = false, bool TransposeB = false)
+    : IComparable<MatMulShape>, IComparable
 {
     /// <summary>Floating-point operations of the product, counted as 2·m·k·n.</summary>
     public double Flops => 2.0 * M * K * N;
@@ -19,6 +20,14 @@ public sealed record MatMulShape(string Name, int M, int K, int N, bool Transpos
         new("[784×256]·[256×128] Xᵀ·G", 784, 256, 128, TransposeA: true),
         new("[256×256]·[256×256]", 256, 256, 256),
     ];
+
+    /// <summary>Orders the summary table as <see cref="All"/> lists the shapes.</summary>
+    public int CompareTo(MatMulShape? other) =>
+        other is null ? 1 : Order(this).CompareTo(Order(other));
+
+    int IComparable.CompareTo(object? other) => CompareTo(other as MatMulShape);
+
+    private static int Order(MatMulShape shape) => All.ToList().FindIndex(s => s.Name == shape.Name);
 
     public override string ToString() => Name;
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector512<float>;
 
@@ -17,7 +16,8 @@ internal static partial class Gemm
     /// Row p of the stored A is op(A)[·, p], contiguous along m, so vector lanes run along m with no packing, and
     /// each op(B)[p, j] is broadcast from a small padded copy of op(B). A tile is 32 rows × 5 columns (10 accumulators, 2 loads and 5 broadcasts
     /// per step of k). k is cut into blocks of 256 so that the 32-wide strip of A read by the first column
-    /// group is still in cache for the second. The tile's columns of C are scattered on store (once per block).
+    /// group is still in cache for the second. The column vectors of a tile are turned into rows of C by a
+    /// register transpose (Gemm.ColumnsTile.cs).
     /// </remarks>
     private static unsafe void Columns(Operands operands)
     {
@@ -59,22 +59,15 @@ internal static partial class Gemm
             int depth = Math.Min(DepthBlock, o.K - p0);
             bool add = o.Accumulate || p0 > 0;
             int i = firstRow;
-            for (; i + ColumnTileRows <= endRow; i += ColumnTileRows)
-            {
-                for (int j = 0; j < o.N; j += ColumnGroup) Columns32x5(o, i, j, p0, depth, add);
-            }
-            for (; i + Lanes <= endRow; i += Lanes)
-            {
-                for (int j = 0; j < o.N; j += ColumnGroup) Columns16x5(o, i, j, p0, depth, add);
-            }
+            for (; i + ColumnTileRows <= endRow; i += ColumnTileRows) ColumnsTile(o, i, p0, depth, add, wide: true);
+            for (; i + Lanes <= endRow; i += Lanes) ColumnsTile(o, i, p0, depth, add, wide: false);
             if (i < endRow) ColumnsScalar(o, i, endRow, p0, depth, add);
         }
     }
 
-    /// <summary>C[i..i+31, j..j+4] (+)= op(A)[i..i+31, block]·op(B)[block, j..j+4]; columns past n are zero
-    /// padding and are not stored.</summary>
-    [SkipLocalsInit]
-    private static unsafe void Columns32x5(in Operands o, int i, int j, int p0, int depth, bool add)
+    /// <summary>op(A)[i..i+31, block]·op(B)[block, j..j+4] as 5 column vectors for rows i..i+15 (to
+    /// <paramref name="top"/>) and 5 for rows i+16..i+31 (to <paramref name="bottom"/>).</summary>
+    private static unsafe void Columns32x5(in Operands o, int i, int j, int p0, int depth, V* top, V* bottom)
     {
         float* a = o.A + (nint)p0 * o.M + i;
         nint aStep = o.M, bStep = PaddedGroups(o.N);
@@ -95,17 +88,12 @@ internal static partial class Gemm
             y = Vector512.Create(b[bp + 4]);
             c04 = Vector512.FusedMultiplyAdd(x0, y, c04); c14 = Vector512.FusedMultiplyAdd(x1, y, c14);
         }
-        V* tile = stackalloc V[2 * ColumnGroup]; // spilled before any call (see Tile6x64)
-        tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03; tile[4] = c04;
-        tile[5] = c10; tile[6] = c11; tile[7] = c12; tile[8] = c13; tile[9] = c14;
-        float* c = o.C + (nint)i * o.N + j;
-        WriteColumns(tile, c, o.N, Math.Min(ColumnGroup, o.N - j), add);
-        WriteColumns(tile + ColumnGroup, c + (nint)Lanes * o.N, o.N, Math.Min(ColumnGroup, o.N - j), add);
+        top[0] = c00; top[1] = c01; top[2] = c02; top[3] = c03; top[4] = c04;
+        bottom[0] = c10; bottom[1] = c11; bottom[2] = c12; bottom[3] = c13; bottom[4] = c14;
     }
 
     /// <summary>The 16-row version of <see cref="Columns32x5"/>, for the rows left over.</summary>
-    [SkipLocalsInit]
-    private static unsafe void Columns16x5(in Operands o, int i, int j, int p0, int depth, bool add)
+    private static unsafe void Columns16x5(in Operands o, int i, int j, int p0, int depth, V* top)
     {
         float* a = o.A + (nint)p0 * o.M + i;
         nint aStep = o.M, bStep = PaddedGroups(o.N);
@@ -120,9 +108,7 @@ internal static partial class Gemm
             c3 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b[bp + 3]), c3);
             c4 = Vector512.FusedMultiplyAdd(x, Vector512.Create(b[bp + 4]), c4);
         }
-        V* tile = stackalloc V[ColumnGroup];
-        tile[0] = c0; tile[1] = c1; tile[2] = c2; tile[3] = c3; tile[4] = c4;
-        WriteColumns(tile, o.C + (nint)i * o.N + j, o.N, Math.Min(ColumnGroup, o.N - j), add);
+        top[0] = c0; top[1] = c1; top[2] = c2; top[3] = c3; top[4] = c4;
     }
 
     /// <summary>Rows [i, endRow) (fewer than 16) over one k block, one element at a time.</summary>
@@ -139,17 +125,6 @@ internal static partial class Gemm
                 float* c = o.C + (nint)i * o.N + j;
                 *c = add ? *c + sum : sum;
             }
-        }
-    }
-
-    /// <summary>Scatters <paramref name="columns"/> column vectors (16 rows each) into C, whose row stride is
-    /// <paramref name="ldc"/>.</summary>
-    private static unsafe void WriteColumns(V* tile, float* c, int ldc, int columns, bool add)
-    {
-        for (int q = 0; q < columns; q++)
-        {
-            float* lanes = (float*)&tile[q], target = c + q;
-            for (int l = 0; l < Lanes; l++, target += ldc) *target = add ? *target + lanes[l] : lanes[l];
         }
     }
 }

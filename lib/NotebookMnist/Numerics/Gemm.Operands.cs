@@ -48,14 +48,17 @@ internal static partial class Gemm
         InParallel(operands, rowTile, tiles, workers, body);
     }
 
-    /// <summary>Splits the row tiles into one contiguous chunk per worker (kept apart from <see cref="ForRows"/>
+    /// <summary>Splits the row tiles into a few contiguous chunks per worker (kept apart from <see cref="ForRows"/>
     /// so that the single-threaded path does not allocate the lambda's closure).</summary>
+    /// <remarks>Four chunks per worker rather than one: when another process holds a core, the free worker takes
+    /// over the remaining chunks instead of the whole product waiting for the descheduled one.</remarks>
     private static void InParallel(Operands operands, int rowTile, int tiles, int workers, Action<Operands, int, int> body)
     {
-        Parallel.For(0, workers, worker =>
+        int chunks = Math.Min(tiles, 4 * workers);
+        Parallel.For(0, chunks, chunk =>
         {
-            int first = (int)((long)tiles * worker / workers) * rowTile;
-            int last = (int)Math.Min((long)tiles * (worker + 1) / workers * rowTile, operands.M);
+            int first = (int)((long)tiles * chunk / chunks) * rowTile;
+            int last = (int)Math.Min((long)tiles * (chunk + 1) / chunks * rowTile, operands.M);
             body(operands, first, last);
         });
     }
