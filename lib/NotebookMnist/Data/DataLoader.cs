@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace NotebookMnist.Data;
 
@@ -48,8 +49,14 @@ public sealed class DataLoader : IEnumerable<Batch>
     }
 
     /// <summary>Batches over a dataset split, with one-hot targets over its classes when <paramref name="oneHot"/> is true.</summary>
+    /// <param name="data">A split, e.g. FashionMnist.Load().Train.</param>
+    /// <param name="batchSize">Rows per batch, ≥ 1 (d2l uses 256).</param>
+    /// <param name="shuffle">Draw a new order each epoch (true for training, false for testing).</param>
+    /// <param name="seed">Seeds the shuffling once.</param>
+    /// <param name="oneHot">Also carry (size, classes) one-hot targets, for losses like categorical cross-entropy.</param>
+    /// <exception cref="ArgumentException">batchSize &lt; 1.</exception>
     public DataLoader(LabeledImages data, int batchSize, bool shuffle = true, int seed = 0, bool oneHot = false)
-        : this(data?.Images!, data?.Labels!, batchSize, shuffle, seed, oneHot ? data!.ClassNames.Count : 0)
+        : this(NotNull(data).Images, data.Labels, batchSize, shuffle, seed, oneHot ? data.ClassNames.Count : 0)
     {
     }
 
@@ -91,6 +98,9 @@ public sealed class DataLoader : IEnumerable<Batch>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static T NotNull<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class =>
+        value ?? throw new ArgumentNullException(name);
 
     private void Fill(Batch batch, ReadOnlySpan<int> rows)
     {
