@@ -105,5 +105,18 @@ public class CellErrorTests
         Assert.Equal(CellStatus.Passed, result.Cells[1].Status);
     }
 
+    [Fact]
+    public async Task RunAsync_FormatterThrowsOnReturnValue_FailsCellInsteadOfRun()
+    {
+        var folder = Directory.CreateTempSubdirectory("nbrun-format-").FullName;
+        var path = Path.Combine(folder, "format.ipynb");
+        File.WriteAllText(path, """{"cells":[{"cell_type":"code","metadata":{},"outputs":[],"source":["class Bad { public int Value => throw new InvalidOperationException(\"no value\"); public override string ToString() => throw new InvalidOperationException(\"no text\"); }\n","new Bad()"]},{"cell_type":"code","metadata":{},"outputs":[],"source":["1"]}],"metadata":{},"nbformat":4,"nbformat_minor":5}""");
+
+        var result = await NotebookRunner.RunAsync(path, new NotebookRunOptions { InPlace = true, ContinueOnError = true });
+
+        Assert.StartsWith("Formatting the cell's value failed: System.InvalidOperationException: no text", result.Cells[0].ErrorMessage);
+        Assert.Equal(CellStatus.Passed, result.Cells[1].Status);
+    }
+
     private static string Text(JsonNode? node) => node is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : node!.GetValue<string>();
 }

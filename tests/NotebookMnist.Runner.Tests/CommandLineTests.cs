@@ -38,6 +38,21 @@ public class CommandLineTests
         Assert.True(junit.IndexOf("a.ipynb", StringComparison.Ordinal) < junit.IndexOf("b.ipynb", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task InvokeAsync_ParametersAndInPlace_InjectsValuesIntoTheInputFile()
+    {
+        var path = Fixture.Copy("parameters.ipynb");
+        var folder = Path.GetDirectoryName(path)!;
+
+        var code = await CommandLine.InvokeAsync([path, "-p", "epochs=7", "-p", "name=cli run", "--in-place", "--no-html", "--junit", Path.Combine(folder, "j.xml")]);
+
+        Assert.Equal(0, code);
+        var text = File.ReadAllText(path);
+        Assert.Contains("\"int epochs = 7;\\n\"", text);
+        Assert.Contains("\"7 0.1 cli run False\\n\"", text);
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+    }
+
     [Theory]
     [InlineData("does-not-exist.ipynb")]
     [InlineData("succeed.ipynb", "-p", "no-equals-sign")]

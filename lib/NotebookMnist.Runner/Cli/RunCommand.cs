@@ -36,7 +36,7 @@ public static class RunCommand
                 foreach (var warning in result.Warnings) error.WriteLine($"warning: {warning}");
                 if (!result.Succeeded) error.WriteLine(result.FailureReport());
             }
-            catch (Exception ex) when (ex is NotebookFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is NotebookFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 ioErrors.Add($"{FailureReport.DisplayPath(notebook)}: {ex.Message}");
                 error.WriteLine($"error: {ex.Message}");

@@ -68,8 +68,13 @@ internal sealed class CellExecutor(ScriptHost host, PackageRestorer restorer, st
             var text = StackTrimmer.Trim(exception);
             return Fail(sink, CellErrorKind.Runtime, text, StackTrimmer.LineInCell(exception, $"{notebookFileName}#cell-{cellIndex}"));
         }
-        if (HasReturnValue(script) && state.ReturnValue is not DisplayedValue)
-            sink.AddDisplay(ValueFormatter.FormatBundle(state.ReturnValue, null));
+        if (!HasReturnValue(script) || state.ReturnValue is DisplayedValue) return new Outcome(CellErrorKind.None, null, null, false);
+        try { sink.AddDisplay(ValueFormatter.FormatBundle(state.ReturnValue, null)); }
+        catch (Exception ex)
+        {
+            var inner = ex is System.Reflection.TargetInvocationException { InnerException: { } cause } ? cause : ex;
+            return Fail(sink, CellErrorKind.Runtime, "Formatting the cell's value failed: " + StackTrimmer.Trim(inner), null);
+        }
         return new Outcome(CellErrorKind.None, null, null, false);
     }
 

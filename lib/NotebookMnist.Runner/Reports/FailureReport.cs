@@ -27,11 +27,12 @@ public static class FailureReport
         return text.ToString();
     }
 
-    /// <summary>The path relative to the current folder when it is inside it.</summary>
+    /// <summary>The path relative to the current folder, unless the full path is shorter.</summary>
     public static string DisplayPath(string path)
     {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return relative.Length <= full.Length ? relative : full;
     }
 
     private static string Indent(string text) => string.Join("\n", text.Split('\n').Select(l => "    " + l));
