@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace NotebookMnist;
 
 internal static partial class Gemm
@@ -19,6 +20,7 @@ internal static partial class Gemm
     /// Loop order per thread, outermost first: column block (keeps a B block in L2), k block (keeps a strip of A
     /// in L1), 6-row strip, 64-column tile. The first k block writes C (or adds when accumulating); later ones add.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Broadcast(Operands operands)
     {
         int panels = (operands.N + Lanes - 1) / Lanes;
@@ -37,6 +39,7 @@ internal static partial class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void BroadcastRowRange(Operands o, int firstRow, int endRow)
     {
         int panels = (o.N + Lanes - 1) / Lanes;
@@ -59,6 +62,7 @@ internal static partial class Gemm
     }
 
     /// <summary>Runs one 6-row strip across panels [q0, qEnd): 4 panels at a time, then single panels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void BroadcastStrip(in Operands o, in Strip strip, int i, int p0, int q0, int qEnd)
     {
         nint panelStride = (nint)o.K * Lanes;

@@ -12,6 +12,7 @@ internal static partial class Gemm
     /// loads, set the pace. <paramref name="columns"/> is the number of valid columns from <paramref name="c"/> on.
     /// </remarks>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Tile6x64(in Strip s, float* b, nint panelStride, float* c, int ldc, int columns)
     {
         float* a0 = s.Row(0), a1 = s.Row(1), a2 = s.Row(2), a3 = s.Row(3), a4 = s.Row(4), a5 = s.Row(5);
@@ -43,8 +44,20 @@ internal static partial class Gemm
             c50 = Vector512.FusedMultiplyAdd(x, v0, c50); c51 = Vector512.FusedMultiplyAdd(x, v1, c51);
             c52 = Vector512.FusedMultiplyAdd(x, v2, c52); c53 = Vector512.FusedMultiplyAdd(x, v3, c53);
         }
-        // Spill the tile to the stack before any call: vector registers do not survive calls, and a call while
-        // the accumulators are live makes the JIT keep them in memory inside the loop.
+        if (s.Rows == BroadcastRows && columns >= TilePanels * Lanes)
+        {
+            // Whole tile: store straight from the registers, no call on this path.
+            float* c1 = c + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+            Put(c, c00, s.Add); Put(c + 16, c01, s.Add); Put(c + 32, c02, s.Add); Put(c + 48, c03, s.Add);
+            Put(c1, c10, s.Add); Put(c1 + 16, c11, s.Add); Put(c1 + 32, c12, s.Add); Put(c1 + 48, c13, s.Add);
+            Put(c2, c20, s.Add); Put(c2 + 16, c21, s.Add); Put(c2 + 32, c22, s.Add); Put(c2 + 48, c23, s.Add);
+            Put(c3, c30, s.Add); Put(c3 + 16, c31, s.Add); Put(c3 + 32, c32, s.Add); Put(c3 + 48, c33, s.Add);
+            Put(c4, c40, s.Add); Put(c4 + 16, c41, s.Add); Put(c4 + 32, c42, s.Add); Put(c4 + 48, c43, s.Add);
+            Put(c5, c50, s.Add); Put(c5 + 16, c51, s.Add); Put(c5 + 32, c52, s.Add); Put(c5 + 48, c53, s.Add);
+            return;
+        }
+        // Ragged tile: spill it to the stack before any call. Vector registers do not survive calls, and a call
+        // while the accumulators are live makes the JIT keep them in memory inside the loop.
         V* tile = stackalloc V[BroadcastRows * TilePanels];
         tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03; tile[4] = c10; tile[5] = c11;
         tile[6] = c12; tile[7] = c13; tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
@@ -55,6 +68,7 @@ internal static partial class Gemm
 
     /// <summary>C[6 rows, 16 columns] (+)= strip · 1 packed panel: the tile for the panels left after groups of 4.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Tile6x16(in Strip s, float* b, float* c, int ldc, int columns)
     {
         float* a0 = s.Row(0), a1 = s.Row(1), a2 = s.Row(2), a3 = s.Row(3), a4 = s.Row(4), a5 = s.Row(5);
@@ -75,9 +89,14 @@ internal static partial class Gemm
         WriteTile(tile, 1, s.Rows, c, ldc, columns, s.Add);
     }
 
+    /// <summary>c[0..15] = v, or c[0..15] += v.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Put(float* c, V v, bool add) => (add ? v + Vector512.Load(c) : v).Store(c);
+
     /// <summary>Writes (or adds) a register tile of <paramref name="rows"/> × <paramref name="panels"/> vectors,
     /// spilled row by row, to C; only the first <paramref name="columns"/> columns, so a ragged last panel never
     /// writes past column n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void WriteTile(V* tile, int panels, int rows, float* c, int ldc, int columns, bool add)
     {
         for (int r = 0; r < rows; r++, c += ldc)
@@ -93,6 +112,7 @@ internal static partial class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void StorePartial(float* c, int count, bool add, float* lanes)
     {
         for (int l = 0; l < count; l++) c[l] = add ? c[l] + lanes[l] : lanes[l];

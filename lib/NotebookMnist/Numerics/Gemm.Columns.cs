@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector512<float>;
 
@@ -14,11 +15,12 @@ internal static partial class Gemm
     /// <summary>The narrow-n strategy when A is stored (k, m), as for the weight gradient Xᵀ·G.</summary>
     /// <remarks>
     /// Row p of the stored A is op(A)[·, p], contiguous along m, so vector lanes run along m with no packing, and
-    /// each op(B)[p, j] is broadcast from a small padded copy of op(B). A tile is 32 rows × 5 columns (10 accumulators, 2 loads and 5 broadcasts
-    /// per step of k). k is cut into blocks of 256 so that the 32-wide strip of A read by the first column
+    /// each op(B)[p, j] is broadcast from a small padded copy of op(B). A tile is 32 rows × 5 columns (10
+    /// accumulators, 2 loads and 5 broadcasts per step of k). k is cut into blocks of 256 so that the 32-wide strip of A read by the first column
     /// group is still in cache for the second. The column vectors of a tile are turned into rows of C by a
     /// register transpose (Gemm.ColumnsTile.cs).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Columns(Operands operands)
     {
         int width = PaddedGroups(operands.N);
@@ -42,6 +44,7 @@ internal static partial class Gemm
 
     /// <summary>Copies op(B) to (k, width) row-major with zero columns past n, so one pointer serves a whole
     /// column group (fewer live registers in the kernel) and a ragged last group reads zeros.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackGroups(in Operands o, float* packed, int width)
     {
         for (int p = 0; p < o.K; p++)
@@ -52,6 +55,7 @@ internal static partial class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ColumnsRowRange(Operands o, int firstRow, int endRow)
     {
         for (int p0 = 0; p0 < o.K; p0 += DepthBlock)
@@ -67,6 +71,7 @@ internal static partial class Gemm
 
     /// <summary>op(A)[i..i+31, block]·op(B)[block, j..j+4] as 5 column vectors for rows i..i+15 (to
     /// <paramref name="top"/>) and 5 for rows i+16..i+31 (to <paramref name="bottom"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Columns32x5(in Operands o, int i, int j, int p0, int depth, V* top, V* bottom)
     {
         float* a = o.A + (nint)p0 * o.M + i;
@@ -93,6 +98,7 @@ internal static partial class Gemm
     }
 
     /// <summary>The 16-row version of <see cref="Columns32x5"/>, for the rows left over.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Columns16x5(in Operands o, int i, int j, int p0, int depth, V* top)
     {
         float* a = o.A + (nint)p0 * o.M + i;
@@ -112,6 +118,7 @@ internal static partial class Gemm
     }
 
     /// <summary>Rows [i, endRow) (fewer than 16) over one k block, one element at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ColumnsScalar(in Operands o, int i, int endRow, int p0, int depth, bool add)
     {
         for (; i < endRow; i++)

@@ -13,6 +13,7 @@ internal static partial class Gemm
     /// 16 rows of C, each written with one masked store of n lanes instead of n scattered scalars.
     /// </remarks>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ColumnsTile(in Operands o, int i, int p0, int depth, bool add, bool wide)
     {
         V* block = stackalloc V[2 * Lanes]; // lanes past n are never stored, so no zeroing
@@ -27,10 +28,11 @@ internal static partial class Gemm
 
     /// <summary>Transposes 16 column vectors and writes (or adds) them as rows i..i+15 of C, n lanes each.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void WriteRows(in Operands o, V* columns, int i, bool add)
     {
         V* rows = stackalloc V[Lanes];
-        TransposeBlock((float*)columns, Lanes, (float*)rows, Lanes);
+        TransposeBlock((float*)columns, Lanes, (float*)rows, Lanes, Lanes);
         V mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(o.N)).AsSingle();
         float* c = o.C + (nint)i * o.N;
         for (int r = 0; r < Lanes; r++, c += o.N)

@@ -17,6 +17,7 @@ internal static partial class Gemm
     /// 9 loads per 20 fused multiply-adds, each reduced to a scalar once at the end. The 4 rows of A (4·k floats)
     /// stay in L1 between the two column groups, so no k blocking is needed.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Dot(Operands operands)
     {
         if (operands.TransposeB)
@@ -39,6 +40,7 @@ internal static partial class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotRowRange(Operands o, int firstRow, int endRow)
     {
         for (int i = firstRow; i < endRow; i += DotRows)
@@ -51,6 +53,7 @@ internal static partial class Gemm
     /// <summary>C[i..i+3, j..j+4] (+)= dot products; rows past <paramref name="rows"/> and columns past n repeat the
     /// last one and are not stored.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Dot4x5(in Operands o, int i, int rows, int j)
     {
         int k = o.K;
@@ -92,6 +95,7 @@ internal static partial class Gemm
 
     /// <summary>Reduces each accumulator of the tile to a scalar, adds the k tail (k mod 16) element by element,
     /// and writes (or adds) the valid rows and columns to C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void WriteDots(in Operands o, V* tile, int i, int rows, int j, int tail)
     {
         int columns = Math.Min(ColumnGroup, o.N - j);

@@ -14,12 +14,13 @@ internal static partial class Gemm
     /// the register transpose (64 shuffles per 16 × 16 block) takes 0.7 µs. Row loads read 16 floats from a row
     /// of n, running into the next rows; the last block, whose loads would leave B, is copied element by element.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackTransposedNarrow(in Operands o, float* packed)
     {
         int k = o.K, n = o.N, p0 = 0;
         for (; (long)(p0 + Lanes - 1) * n + Lanes <= (long)k * n; p0 += Lanes)
         {
-            TransposeBlock(o.B + (nint)p0 * n, n, packed + p0, k);
+            TransposeBlock(o.B + (nint)p0 * n, n, packed + p0, k, n);
         }
         for (; p0 < k; p0++)
         {
@@ -27,14 +28,15 @@ internal static partial class Gemm
         }
     }
 
-    /// <summary>Transposes the 16 × 16 block at <paramref name="source"/> (row stride n) and stores its first n
-    /// columns as rows of <paramref name="target"/> (row stride k).</summary>
+    /// <summary>Transposes the 16 × 16 block at <paramref name="source"/> (row stride n) and stores its first
+    /// <paramref name="count"/> columns as rows of <paramref name="target"/> (row stride k).</summary>
     /// <remarks>
     /// Stage 1 interleaves pairs of rows and stage 2 pairs of pairs (as doubles), which leaves in vector 4g + c,
     /// 128-bit lane L, column 4L + c of rows 4g..4g+3; <see cref="TransposeLanes"/> then transposes the 4 × 4
     /// grid of 128-bit lanes. Everything stays in the 32 vector registers.
     /// </remarks>
-    private static unsafe void TransposeBlock(float* source, int n, float* target, int k)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void TransposeBlock(float* source, nint n, float* target, nint k, int count)
     {
         V r0 = Vector512.Load(source), r1 = Vector512.Load(source + n);
         V r2 = Vector512.Load(source + 2 * n), r3 = Vector512.Load(source + 3 * n);
@@ -52,10 +54,10 @@ internal static partial class Gemm
         V t10 = Avx512F.UnpackLow(r10, r11), t11 = Avx512F.UnpackHigh(r10, r11);
         V t12 = Avx512F.UnpackLow(r12, r13), t13 = Avx512F.UnpackHigh(r12, r13);
         V t14 = Avx512F.UnpackLow(r14, r15), t15 = Avx512F.UnpackHigh(r14, r15);
-        TransposeLanes(PairLow(t0, t2), PairLow(t4, t6), PairLow(t8, t10), PairLow(t12, t14), target, k, n, 0);
-        TransposeLanes(PairHigh(t0, t2), PairHigh(t4, t6), PairHigh(t8, t10), PairHigh(t12, t14), target, k, n, 1);
-        TransposeLanes(PairLow(t1, t3), PairLow(t5, t7), PairLow(t9, t11), PairLow(t13, t15), target, k, n, 2);
-        TransposeLanes(PairHigh(t1, t3), PairHigh(t5, t7), PairHigh(t9, t11), PairHigh(t13, t15), target, k, n, 3);
+        TransposeLanes(PairLow(t0, t2), PairLow(t4, t6), PairLow(t8, t10), PairLow(t12, t14), target, k, count, 0);
+        TransposeLanes(PairHigh(t0, t2), PairHigh(t4, t6), PairHigh(t8, t10), PairHigh(t12, t14), target, k, count, 1);
+        TransposeLanes(PairLow(t1, t3), PairLow(t5, t7), PairLow(t9, t11), PairLow(t13, t15), target, k, count, 2);
+        TransposeLanes(PairHigh(t1, t3), PairHigh(t5, t7), PairHigh(t9, t11), PairHigh(t13, t15), target, k, count, 3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -65,15 +67,15 @@ internal static partial class Gemm
     private static V PairHigh(V a, V b) => Avx512F.UnpackHigh(a.AsDouble(), b.AsDouble()).AsSingle();
 
     /// <summary>Transposes the 4 × 4 grid of 128-bit lanes of a, b, c, d (rows 0-3, 4-7, 8-11, 12-15) into
-    /// columns c, c + 4, c + 8, c + 12, and stores those below n.</summary>
+    /// columns c, c + 4, c + 8, c + 12, and stores those below <paramref name="count"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void TransposeLanes(V a, V b, V c, V d, float* target, int k, int n, int column)
+    private static unsafe void TransposeLanes(V a, V b, V c, V d, float* target, nint k, int count, int column)
     {
         V low = Avx512F.Shuffle4x128(a, b, 0x44), high = Avx512F.Shuffle4x128(a, b, 0xEE);
         V low2 = Avx512F.Shuffle4x128(c, d, 0x44), high2 = Avx512F.Shuffle4x128(c, d, 0xEE);
-        if (column < n) Avx512F.Shuffle4x128(low, low2, 0x88).Store(target + (nint)column * k);
-        if (column + 4 < n) Avx512F.Shuffle4x128(low, low2, 0xDD).Store(target + (nint)(column + 4) * k);
-        if (column + 8 < n) Avx512F.Shuffle4x128(high, high2, 0x88).Store(target + (nint)(column + 8) * k);
-        if (column + 12 < n) Avx512F.Shuffle4x128(high, high2, 0xDD).Store(target + (nint)(column + 12) * k);
+        if (column < count) Avx512F.Shuffle4x128(low, low2, 0x88).Store(target + column * k);
+        if (column + 4 < count) Avx512F.Shuffle4x128(low, low2, 0xDD).Store(target + (column + 4) * k);
+        if (column + 8 < count) Avx512F.Shuffle4x128(high, high2, 0x88).Store(target + (column + 8) * k);
+        if (column + 12 < count) Avx512F.Shuffle4x128(high, high2, 0xDD).Store(target + (column + 12) * k);
     }
 }

@@ -12,13 +12,20 @@ namespace NotebookMnist;
 /// <item>wide n (≥ 16): B is packed into 16-column panels and a 6-row × 64-column register tile broadcasts
 /// elements of A (Gemm.Broadcast.cs);</item>
 /// <item>narrow n with A stored (m, k), e.g. the forward pass X·W with 10 classes: dot products along k, 4 rows ×
-/// 5 columns at a time, so no vector lane is wasted on the narrow n (Gemm.Dot.cs);</item>
+/// 5 columns at a time, so no vector lane is wasted on the narrow n; B is transposed in registers first
+/// (Gemm.Dot.cs, Gemm.Transpose.cs);</item>
 /// <item>narrow n with A stored (k, m), e.g. the weight gradient Xᵀ·G: vector lanes run along m, which is
-/// contiguous in A, and elements of B are broadcast (Gemm.Columns.cs).</item>
+/// contiguous in A, elements of B are broadcast, and a register transpose turns the column vectors into rows of
+/// C (Gemm.Columns.cs, Gemm.ColumnsTile.cs).</item>
 /// </list>
 /// Products of at least <see cref="ParallelFlops"/> floating-point operations are split over the cores by rows of
 /// C; smaller ones (a batch of 32) run on the calling thread without allocating. Without AVX-512 a portable
 /// TensorPrimitives loop is used (Gemm.Portable.cs).
+/// </para>
+/// <para>
+/// The kernels are marked <c>AggressiveOptimization</c>: compiled fully optimised on their first call rather than
+/// run as tier-0 code (several times slower for vector code) until tiered compilation promotes them, which on a
+/// busy or single-core machine took longer than a whole benchmark run.
 /// </para>
 /// </remarks>
 internal static partial class Gemm
