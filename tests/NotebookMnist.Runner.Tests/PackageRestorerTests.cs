@@ -42,6 +42,19 @@ public class PackageRestorerTests
     }
 
     [Fact]
+    public async Task RunAsync_PackageWithNativeLibrary_LoadsItFromTheRidFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("nbrun-native-").FullName;
+        var notebook = Path.Combine(folder, "native.ipynb");
+        NotebookWriter.Write(Notebook("#r \"nuget: SQLitePCLRaw.bundle_e_sqlite3, 2.0.6\"\nSQLitePCL.Batteries_V2.Init();\nSQLitePCL.raw.sqlite3_libversion().utf8_to_string()"), notebook);
+
+        var result = await NotebookRunner.RunAsync(notebook, new NotebookRunOptions { InPlace = true });
+
+        Assert.True(result.Succeeded, result.FailureReport());
+        Assert.Equal("3.35.5", Fixture.Written(result)["cells"]![0]!["outputs"]![1]!["data"]!["text/plain"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task RunAsync_DotNetInteractivePackage_RefusedWithReason()
     {
         var folder = Directory.CreateTempSubdirectory("nbrun-nuget-").FullName;

@@ -68,6 +68,7 @@ public sealed class PackageRestorer
         var project = ProjectText(requests);
         var folder = Path.Combine(CacheRoot(), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(project)))[..16]);
         var assets = Path.Combine(folder, "obj", "project.assets.json");
+        if (File.Exists(assets) && !ReadAssets(assets).All(File.Exists)) File.Delete(assets);
         if (!File.Exists(assets))
         {
             Directory.CreateDirectory(folder);
@@ -134,9 +135,18 @@ public sealed class PackageRestorer
             var libraryPath = assets["libraries"]?[key]?["path"]?.ToString() ?? key.ToLowerInvariant();
             var slash = key.IndexOf('/');
             _resolvedVersions[key[..slash]] = key[(slash + 1)..];
+            var managed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (asset, _) in entry["runtime"] as JsonObject ?? [])
                 if (!asset.EndsWith("_._", StringComparison.Ordinal) && !IsInteractiveAssembly(asset))
-                    paths.Add(Path.GetFullPath(Path.Combine(packageFolder, libraryPath, asset)));
+                    managed[Path.GetFileName(asset)] = Path.GetFullPath(Path.Combine(packageFolder, libraryPath, asset));
+            foreach (var (asset, info) in entry["runtimeTargets"] as JsonObject ?? [])
+            {
+                if (!NativeProbing.Matches(info?["rid"]?.ToString()) || asset.EndsWith("_._", StringComparison.Ordinal)) continue;
+                var full = Path.GetFullPath(Path.Combine(packageFolder, libraryPath, asset));
+                if (info?["assetType"]?.ToString() == "native") NativeProbing.AddDirectory(Path.GetDirectoryName(full)!);
+                else if (managed.ContainsKey(Path.GetFileName(asset))) managed[Path.GetFileName(asset)] = full;
+            }
+            paths.AddRange(managed.Values);
         }
         return paths;
     }
