@@ -33,7 +33,7 @@ public sealed partial class Sequential
         var history = new History(LossLabel);
         var callbackList = (callbacks ?? []).ToList();
         foreach (var c in callbackList) { c.Model = this; c.OnTrainBegin(); }
-        var epochRun = new EpochRunner(this, x, y, batchSize, shuffle, seed ?? Random.Shared.Next(), MetricNames.Count > 0, Prefetch);
+        var epochRun = new EpochRunner(this, x, y, batchSize, shuffle, seed ?? Random.Shared.Next(), MetricNames.Count > 0);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (var c in callbackList) c.OnEpochBegin(epoch);
@@ -56,9 +56,6 @@ public sealed partial class Sequential
         foreach (var c in callbackList) c.OnTrainEnd(history);
         return history;
     }
-
-    /// <summary>Gather the next batch on another core while this one trains (on by default; results are identical).</summary>
-    internal bool Prefetch { get; set; } = true;
 
     /// <summary>Calls <paramref name="action"/>(start, xb, yb) for consecutive chunks of rows copied into reused buffers.</summary>
     private static void ForEachChunk(Matrix x, Matrix? y, int batchSize, Action<int, Matrix, Matrix?> action)
