@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace NotebookMnist;
 
 internal static partial class Gemm

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector512<float>;
 
 namespace NotebookMnist;
