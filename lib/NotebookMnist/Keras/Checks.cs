@@ -22,6 +22,13 @@ internal static class Checks
             throw new ArgumentOutOfRangeException(nameof(verbose), $"Expected `verbose` to be 0, 1 or 2. Received: verbose={verbose}.");
     }
 
+    public static void ValidationSplit(double validationSplit)
+    {
+        if (!(validationSplit >= 0 && validationSplit < 1))
+            throw new ArgumentOutOfRangeException(nameof(validationSplit),
+                $"Expected `validationSplit` in [0, 1). Received: validationSplit={validationSplit}.");
+    }
+
     public static void InputDim(Matrix x, int inputDim, string name)
     {
         if (x.Cols != inputDim)

@@ -9,6 +9,8 @@ public sealed partial class Sequential
     /// <param name="epochs">Passes over the data (Keras default 1).</param>
     /// <param name="shuffle">Reshuffle the sample order before every epoch (Keras default true).</param>
     /// <param name="validationData">Optional (xVal, yVal) evaluated after every epoch: "val_loss", "val_accuracy".</param>
+    /// <param name="validationSplit">Fraction in [0, 1) of the samples, taken from the end of x and y before shuffling
+    /// as Keras does, held out and evaluated after every epoch; ignored when <paramref name="validationData"/> is given.</param>
     /// <param name="verbose">0 silent, 1 progress bar (in place on an interactive console), 2 one line per epoch.</param>
     /// <param name="callbacks">Called at epoch boundaries, e.g. a <see cref="LambdaCallback"/> feeding a live plot.</param>
     /// <param name="seed">Seeds the shuffling; with seeded layers the run is bit-for-bit repeatable.</param>
@@ -19,14 +21,11 @@ public sealed partial class Sequential
     /// <exception cref="NonFiniteLossException">A batch loss was NaN or infinite; it carries the History so far.</exception>
     public History Fit(Matrix x, Matrix y, int batchSize = 32, int epochs = 1, bool shuffle = true,
         (Matrix X, Matrix Y)? validationData = null, int verbose = 1, IEnumerable<Callback>? callbacks = null,
-        int? seed = null, TextWriter? output = null)
+        int? seed = null, TextWriter? output = null, double validationSplit = 0)
     {
-        var loss = RequireCompiled();
-        Checks.BatchSize(batchSize);
-        Checks.Epochs(epochs);
-        Checks.Verbose(verbose);
-        EnsureBuilt(x, nameof(x));
-        Checks.Data(x, y, _layers[0].InputDim!.Value, _layers[^1].Units, loss, nameof(x), nameof(y));
+        var loss = CheckFitArguments(x, y, batchSize, epochs, verbose, validationSplit);
+        if (validationData is null && validationSplit > 0)
+            (x, y, validationData) = Split(x, y, validationSplit);
         if (validationData is (Matrix xVal, Matrix yVal))
             Checks.Data(xVal, yVal, _layers[0].InputDim!.Value, _layers[^1].Units, loss, "validationData.X", "validationData.Y");
 
@@ -55,6 +54,31 @@ public sealed partial class Sequential
         }
         foreach (var c in callbackList) c.OnTrainEnd(history);
         return history;
+    }
+
+    private ILoss CheckFitArguments(Matrix x, Matrix y, int batchSize, int epochs, int verbose, double validationSplit)
+    {
+        var loss = RequireCompiled();
+        Checks.BatchSize(batchSize);
+        Checks.Epochs(epochs);
+        Checks.Verbose(verbose);
+        Checks.ValidationSplit(validationSplit);
+        EnsureBuilt(x, nameof(x));
+        Checks.Data(x, y, _layers[0].InputDim!.Value, _layers[^1].Units, loss, nameof(x), nameof(y));
+        return loss;
+    }
+
+    /// <summary>Keras's validation_split: the last ⌊n·split⌋ rows become the validation set (copies), the rest trains.</summary>
+    private static (Matrix X, Matrix Y, (Matrix, Matrix)? Validation) Split(Matrix x, Matrix y, double split)
+    {
+        int train = (int)(x.Rows * (1 - split));
+        if (train == 0 || train == x.Rows)
+            throw new ArgumentException(
+                $"Expected `validationSplit` to leave samples on both sides. Received: validationSplit={split} with {x.Rows} samples.",
+                "validationSplit");
+        Matrix Rows(Matrix m, int start, int count) =>
+            new(count, m.Cols, m.Data.AsSpan(start * m.Cols, count * m.Cols).ToArray());
+        return (Rows(x, 0, train), Rows(y, 0, train), (Rows(x, train, x.Rows - train), Rows(y, train, x.Rows - train)));
     }
 
     /// <summary>Calls <paramref name="action"/>(start, xb, yb) for consecutive chunks of rows copied into reused buffers.</summary>

@@ -192,4 +192,45 @@ public class SequentialTests
         Assert.Equal((9, 3), model.Predict(new Matrix(9, 4)).Shape);
         Assert.Equal(4, model.GetWeights().Count);
     }
+
+    [Fact]
+    public void Summary_ArticleModelPlusHiddenLayer_CountsParametersLikeKeras()
+    {
+        var model = new Sequential(new Dense(10, inputDim: 784, activation: "softmax"));
+        string text = model.Summary();
+        Assert.Contains(" dense (Dense)               (None, 10)                7,850", text);
+        Assert.Contains("Total params: 7,850", text);
+
+        var deeper = new Sequential(new Dense(64, inputDim: 784, activation: "relu"), new Dense(10, activation: "softmax"));
+        string lines = deeper.Summary();
+        Assert.Contains(" dense_1 (Dense)             (None, 10)                650", lines);
+        Assert.Contains("Total params: 50,890", lines);   // 784·64 + 64 + 64·10 + 10
+    }
+
+    [Fact]
+    public void Fit_ValidationSplit_HoldsOutTheLastRowsLikeKeras()
+    {
+        // 50 samples, split 0.2: Keras trains on rows 0–39 and validates on rows 40–49 (taken before shuffling).
+        var (x, y) = Blobs(50, 13);
+        var model = Model(seed: 4);
+        var history = model.Fit(x, y, batchSize: 8, epochs: 2, validationSplit: 0.2, verbose: 0, seed: 1);
+        var xVal = new Matrix(10, 4, x.Data[(40 * 4)..]);
+        var yVal = new Matrix(10, 3, y.Data[(40 * 3)..]);
+        Assert.Equal(model.Evaluate(xVal, yVal).Loss, history["val_loss"][1], 6);
+
+        var reference = Model(seed: 4);
+        var trainOnly = reference.Fit(new Matrix(40, 4, x.Data[..(40 * 4)]), new Matrix(40, 3, y.Data[..(40 * 3)]),
+            batchSize: 8, epochs: 2, verbose: 0, seed: 1);
+        Assert.Equal(trainOnly["loss"], history["loss"]);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    public void Fit_ValidationSplitOutsideZeroToOne_Throws(double split)
+    {
+        var (x, y) = Blobs(10, 14);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Model().Fit(x, y, validationSplit: split, verbose: 0));
+        Assert.Equal("validationSplit", e.ParamName);
+    }
 }
