@@ -12,20 +12,26 @@ internal sealed class EpochRunner
 {
     private readonly Sequential _model;
     private readonly DataLoader _loader;
+    private readonly BatchPrefetcher? _prefetcher;
     private readonly bool _accuracy;
     private readonly (string Name, double Value)[] _values;
 
-    public EpochRunner(Sequential model, Matrix x, Matrix y, int batchSize, bool shuffle, int seed, bool accuracy)
+    public EpochRunner(Sequential model, Matrix x, Matrix y, int batchSize, bool shuffle, int seed, bool accuracy, bool prefetch)
     {
         _model = model;
         // argmax(y) once: the accuracy metric then compares argmax(yPred) with a label, as Keras compares two argmaxes.
         _loader = new DataLoader(x, y, batchSize, shuffle, seed, labels: accuracy ? Ops.ArgMax(y) : null);
         _accuracy = accuracy;
+        if (prefetch && Environment.ProcessorCount > 1)
+            _prefetcher = new BatchPrefetcher(_loader);
         _values = accuracy ? [("loss", 0), (model.MetricNames[0], 0)] : [("loss", 0)];
     }
 
     /// <summary>Batches per epoch.</summary>
     public int Steps => _loader.BatchCount;
+
+    private IEnumerable<(Matrix X, Matrix? Targets, int[] Labels, int Size)> Batches() =>
+        _prefetcher?.Epoch() ?? _loader.Select(b => (b.X, b.Targets, b.Labels, b.Size));
 
     /// <summary>Runs one epoch and returns its logs (loss, then the metric).</summary>
     /// <exception cref="NonFiniteLossException">A batch loss is NaN or infinite.</exception>
@@ -34,7 +40,7 @@ internal sealed class EpochRunner
         double lossSum = 0;
         long correct = 0, seen = 0;
         int step = 0;
-        foreach (var batch in _loader)
+        foreach (var batch in Batches())
         {
             step++;
             var (loss, right) = _model.TrainStep(batch.X, batch.Targets!, _accuracy ? batch.Labels : null);

@@ -64,6 +64,21 @@ public class SequentialTests
     }
 
     [Fact]
+    public void Fit_WithAndWithoutPrefetch_BitForBitIdentical()
+    {
+        var (x, y) = Blobs(101, 12);
+        var runs = new[] { true, false }.Select(prefetch =>
+        {
+            var model = Model(seed: 3);
+            model.Prefetch = prefetch;
+            return (History: model.Fit(x, y, batchSize: 8, epochs: 3, verbose: 0, seed: 2), Weights: model.GetWeights());
+        }).ToArray();
+        Assert.Equal(runs[0].History["loss"], runs[1].History["loss"]);
+        Assert.Equal(runs[0].Weights[0].Data, runs[1].Weights[0].Data);
+        Assert.Equal(runs[0].Weights[1].Data, runs[1].Weights[1].Data);
+    }
+
+    [Fact]
     public void Fit_DifferentShuffleSeed_DifferentWeights()
     {
         var (x, y) = Blobs(100, 1);

@@ -115,4 +115,24 @@ public class D2lTests
         Assert.Equal(data.Labels[..6], truth);
         Assert.Equal(Ops.ArgMax(net.Net(data.Images))[..6], predicted);
     }
+
+    [Fact]
+    public void TrainEpoch_WithAndWithoutPrefetch_BitForBitIdentical()
+    {
+        var data = Blobs(203, 7);
+        var results = new[] { true, false }.Select(prefetch =>
+        {
+            D2l.PrefetchTraining = prefetch;
+            try
+            {
+                var net = new SoftmaxRegression(numInputs: 4, numOutputs: 3, seed: 2);
+                var loader = new DataLoader(data, 16, seed: 3);
+                var epochs = Enumerable.Range(0, 3).Select(_ => D2l.TrainEpoch(net, loader, D2l.CrossEntropy, n => D2l.Sgd(net.Params, 0.3, n))).ToArray();
+                return (epochs, W: net.W.Value.Data);
+            }
+            finally { D2l.PrefetchTraining = true; }
+        }).ToArray();
+        Assert.Equal(results[0].epochs, results[1].epochs);
+        Assert.Equal(results[0].W, results[1].W);
+    }
 }
