@@ -1,4 +1,6 @@
+using NotebookMnist.Runner.Reports;
 using NotebookMnist.Runner.Tests.Notebooks;
+using NotebookMnist.Tests.Plotting;
 
 namespace NotebookMnist.Runner.Tests;
 
@@ -40,6 +42,34 @@ public class NotebookTests
         Assert.DoesNotContain(result.Cells, c => c.Status == CellStatus.NotRun);
         Assert.All(result.Cells.Where(c => c.Status == CellStatus.Passed), c => Assert.Equal(CellErrorKind.None, c.ErrorKind));
         KeyResults[name](new OutputText(result));
+        AssertExportedPageRenders(result, Path.Combine(output, "html"));
+    }
+
+    /// <summary>
+    /// Opens the notebook's exported HTML page in headless Chromium: every Plotly chart has drawn SVG paths for each of
+    /// its traces and every image decoded at least 28 pixels wide. A screenshot goes to the test output folder.
+    /// </summary>
+    private static void AssertExportedPageRenders(NotebookRunResult result, string htmlFolder)
+    {
+        HtmlExporter.WriteAll([result], htmlFolder);
+        var page = Path.Combine(htmlFolder, Path.ChangeExtension(Path.GetFileName(result.NotebookPath), ".html"));
+        var chromium = HeadlessChromium.Find();
+        Assert.True(chromium is not null, "Expected Chromium at /usr/bin/chromium (apt-get install chromium; .ci/run installs it).");
+
+        var check = chromium!.CheckPage(page);
+
+        Assert.Empty(check.Errors);
+        var displays = result.Cells.SelectMany(c => c.Outputs).OfType<Execution.DisplayOutput>().ToList();
+        var charts = displays.Count(d => d.Data.ContainsKey("application/vnd.plotly.v1+json"));
+        Assert.Equal(charts, check.Charts.Count);
+        Assert.True(charts == 0 || check.Plotly, $"{page}: plotly.js was not inlined (run npm ci --prefix lib/NotebookMnist.Runner).");
+        Assert.True(check.Images.Count > 0 == displays.Any(d => d.Data.ContainsKey("image/png")),
+            $"{page}: {check.Images.Count} images on the page for the notebook's image outputs.");
+        Assert.All(check.Charts, c => Assert.True(c.Container && c.Expected > 0 && c.Drawn == c.Expected,
+            $"{page}: chart {c.Id} drew {c.Drawn} of {c.Expected} traces (container: {c.Container})."));
+        Assert.All(check.Images, i => Assert.True(i.NaturalWidth >= 28, $"{page}: an image decoded {i.NaturalWidth} px wide."));
+        var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        chromium.Screenshot(page, Path.Combine(screenshots, Path.ChangeExtension(Path.GetFileName(page), ".png")));
     }
 
     private static void Softmax(OutputText o)
