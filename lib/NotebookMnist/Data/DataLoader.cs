@@ -8,7 +8,7 @@ namespace NotebookMnist.Data;
 /// Each enumeration is one epoch with a new permutation drawn from a <see cref="Random"/> seeded once, so a run
 /// is reproducible and epochs differ. The last partial batch is kept (⌈n / batchSize⌉ batches). The yielded
 /// <see cref="Batch"/> and its arrays are reused: a batch is valid only until the next one. Not thread-safe; do not
-/// enumerate one loader twice at the same time. Introduced in notebooks/03-mnist-and-fashion-mnist.ipynb.
+/// enumerate one loader twice at the same time. Introduced in notebooks/03-dataset.ipynb.
 /// </remarks>
 public sealed class DataLoader : IEnumerable<Batch>
 {

@@ -3,7 +3,7 @@ namespace NotebookMnist.Data;
 /// <summary>Fashion-MNIST (Zalando): 60000 training and 10000 test images of 28×28 clothes in 10 classes.</summary>
 /// <remarks>
 /// d2l's replacement for MNIST ("MNIST is too simple"). Class names use d2l's spelling.
-/// Introduced in notebooks/03-mnist-and-fashion-mnist.ipynb.
+/// Introduced in notebooks/03-dataset.ipynb.
 /// </remarks>
 public static class FashionMnist
 {

@@ -4,7 +4,7 @@ namespace NotebookMnist.Data;
 /// <remarks>
 /// <see cref="Images"/> is (n, height × width), row-major, pixels x / 255 in [0, 1]; image i is row i.
 /// This is Keras's <c>x_train.reshape(60000, 784) / 255.0</c> and d2l's flattened ToTensor output.
-/// Introduced in notebooks/03-mnist-and-fashion-mnist.ipynb.
+/// Introduced in notebooks/03-dataset.ipynb.
 /// </remarks>
 public sealed class LabeledImages
 {

@@ -1,7 +1,7 @@
 namespace NotebookMnist.Data;
 
 /// <summary>MNIST: 60000 training and 10000 test images of 28×28 handwritten digits, classes "0" to "9".</summary>
-/// <remarks>The dataset of the Keras lessons (notebook 05). Introduced in notebooks/03-mnist-and-fashion-mnist.ipynb.</remarks>
+/// <remarks>The dataset of the Keras lessons (notebook 05). Introduced in notebooks/03-dataset.ipynb.</remarks>
 public static class Mnist
 {
     /// <summary>The text label of each class index: "0" to "9".</summary>

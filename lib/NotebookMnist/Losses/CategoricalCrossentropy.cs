@@ -12,7 +12,7 @@ namespace NotebookMnist;
 /// clip is active, as TensorFlow's clip_by_value gradient. After a softmax this chains to (p − y)/n.
 /// Logits path (fromLogits = true): ŷ = softmax(x) via log-softmax, lᵢ = LogSumExp(xᵢ) − Σⱼ yᵢⱼxᵢⱼ for one-hot y,
 /// gradient ∂L/∂xᵢⱼ = (softmax(xᵢ)ⱼ − yᵢⱼ)/n (times Σⱼyᵢⱼ on the softmax term if y is not normalised).
-/// Introduced in notebooks/01-softmax-regression.ipynb; the loss of the second Keras MNIST experiment.
+/// Introduced in notebooks/01-softmax.ipynb; the loss of the second Keras MNIST experiment.
 /// </remarks>
 public sealed class CategoricalCrossentropy : Loss
 {

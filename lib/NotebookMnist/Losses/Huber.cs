@@ -6,7 +6,7 @@ namespace NotebookMnist;
 /// <remarks>
 /// With e = p − y: h(e) = ½e² if |e| ≤ δ, else δ(|e| − ½δ). Per sample lᵢ = (1/c) Σⱼ h(eᵢⱼ); L = (1/n) Σᵢ lᵢ.
 /// Gradient (already divided by the batch size): ∂L/∂pᵢⱼ = clip(eᵢⱼ, −δ, δ) / (n·c): the error clipped to [−δ, δ].
-/// Introduced in notebooks/02-loss-functions.ipynb (the Huber panel, δ = 1).
+/// Introduced in notebooks/02-losses.ipynb (the Huber panel, δ = 1).
 /// </remarks>
 public sealed class Huber : Loss
 {

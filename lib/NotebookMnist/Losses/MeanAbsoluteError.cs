@@ -6,7 +6,7 @@ namespace NotebookMnist;
 /// <remarks>
 /// Per sample lᵢ = (1/c) Σⱼ |pᵢⱼ − yᵢⱼ|; the loss is L = (1/n) Σᵢ lᵢ.
 /// Gradient (already divided by the batch size): ∂L/∂pᵢⱼ = sign(pᵢⱼ − yᵢⱼ) / (n·c), taking sign(0) = 0 at the kink.
-/// Introduced in notebooks/02-loss-functions.ipynb (the L1 panel).
+/// Introduced in notebooks/02-losses.ipynb (the L1 panel).
 /// </remarks>
 public sealed class MeanAbsoluteError : Loss
 {

@@ -7,7 +7,7 @@ namespace NotebookMnist;
 /// Per sample lᵢ = (1/c) Σⱼ (pᵢⱼ − yᵢⱼ)²; the loss is L = (1/n) Σᵢ lᵢ over n samples of c classes.
 /// Gradient (already divided by the batch size): ∂L/∂pᵢⱼ = 2 (pᵢⱼ − yᵢⱼ) / (n·c).
 /// Keras's MSE averages over the class axis too, so it is c times smaller than the "sum over classes" squared loss.
-/// Introduced in notebooks/02-loss-functions.ipynb; the loss of the first Keras MNIST experiment.
+/// Introduced in notebooks/02-losses.ipynb; the loss of the first Keras MNIST experiment.
 /// </remarks>
 public sealed class MeanSquaredError : Loss
 {

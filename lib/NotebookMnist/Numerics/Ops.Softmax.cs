@@ -9,7 +9,7 @@ public static partial class Ops
     /// <remarks>
     /// softmax(o)ⱼ = exp(oⱼ − max o) / Σₖ exp(oₖ − max o). Subtracting the row maximum changes nothing
     /// mathematically and keeps exp from overflowing (d2l §3.7 "Softmax revisited"). Introduced in
-    /// notebooks/01-softmax-regression.ipynb.
+    /// notebooks/01-softmax.ipynb.
     /// </remarks>
     /// <exception cref="ArgumentException">logits has no columns.</exception>
     public static Matrix Softmax(Matrix logits) => Softmax(logits, Like(logits));

@@ -3,7 +3,7 @@ namespace NotebookMnist.Scratch;
 /// <summary>d2l's from-scratch helpers (<c>cross_entropy</c>, <c>accuracy</c>, <c>sgd</c>, <c>train_ch3</c>, …) in .NET casing.</summary>
 /// <remarks>
 /// <c>using static NotebookMnist.Scratch.D2l;</c> lets a notebook call them as d2l does.
-/// Introduced in notebooks/04-softmax-regression-from-scratch.ipynb.
+/// Introduced in notebooks/04-softmax-regression-scratch.ipynb.
 /// </remarks>
 public static partial class D2l
 {

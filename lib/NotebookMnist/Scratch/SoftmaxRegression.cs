@@ -9,7 +9,7 @@ namespace NotebookMnist.Scratch;
 /// cross-entropy L = Σᵢ −log ŷᵢ,yᵢ, ∂L/∂o = ŷ − Y (Y the one-hot labels): the softmax Jacobian and the
 /// derivative of −log cancel to "prediction minus truth". Then ∂L/∂W = Xᵀ·(ŷ − Y) and ∂L/∂b = Σᵢ (ŷᵢ − Yᵢ).
 /// <see cref="D2l.Sgd"/> divides by the batch size, which makes it the gradient of the mean loss, (ŷ − Y)/n.
-/// Introduced in notebooks/04-softmax-regression-from-scratch.ipynb.
+/// Introduced in notebooks/04-softmax-regression-scratch.ipynb.
 /// </remarks>
 public sealed class SoftmaxRegression
 {
