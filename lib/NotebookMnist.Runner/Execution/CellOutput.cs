@@ -18,8 +18,8 @@ public sealed class StreamOutput : CellOutput
 
     internal StringBuilder Buffer { get; } = new();
 
-    /// <summary>The text written, adjacent writes merged.</summary>
-    public string Text => Buffer.ToString();
+    /// <summary>The text written, adjacent writes merged, with '\r' redraws collapsed as a terminal shows them.</summary>
+    public string Text => CarriageReturns.Collapse(Buffer.ToString());
 }
 
 /// <summary>A displayed value (display, <c>.Display()</c>, a trailing expression, <c>#!time</c>).</summary>
