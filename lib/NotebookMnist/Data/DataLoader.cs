@@ -93,18 +93,26 @@ public sealed class DataLoader : IEnumerable<Batch>
     public int BatchCount => (Count + BatchSize - 1) / BatchSize;
 
     /// <summary>Starts an epoch: draws a new order (when shuffling) and yields the batches in it.</summary>
-    public IEnumerator<Batch> GetEnumerator()
+    public IEnumerator<Batch> GetEnumerator() => Epoch(size => size == _full.Size ? _full : _partial!).GetEnumerator();
+
+    /// <summary>One epoch, as <see cref="GetEnumerator"/>, gathered into the batch <paramref name="batchFor"/>(size)
+    /// returns, e.g. a prefetcher's slot (made with <see cref="NewBatch"/>), so a batch is gathered once, not copied.</summary>
+    internal IEnumerable<Batch> Epoch(Func<int, Batch> batchFor)
     {
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         if (_shuffle) _random.Shuffle(_order);
         for (int start = 0; start < _order.Length; start += BatchSize)
         {
             int size = Math.Min(BatchSize, _order.Length - start);
-            Batch batch = size == _full.Size ? _full : _partial!;
+            Batch batch = batchFor(size);
             Fill(batch, _order.AsSpan(start, size));
             yield return batch;
         }
     }
+
+    /// <summary>A new batch of <paramref name="size"/> rows with this loader's columns, labels and targets.</summary>
+    internal Batch NewBatch(int size) =>
+        new(size, _x.Cols, _labels is not null, _full.Targets?.Cols ?? 0);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
