@@ -22,6 +22,7 @@ public sealed class DataLoader : IEnumerable<Batch>
     private readonly int[] _order;
     private readonly Batch _full;
     private readonly Batch? _partial;
+    private readonly Func<int, Batch> _ownBatch;
 
     /// <summary>Batches of (x rows, labels), with one-hot targets when <paramref name="oneHotClasses"/> &gt; 0.</summary>
     /// <param name="x">(n, features) inputs.</param>
@@ -81,6 +82,7 @@ public sealed class DataLoader : IEnumerable<Batch>
         _full = new Batch(Math.Min(batchSize, x.Rows), x.Cols, labels is not null, targetColumns);
         int rest = x.Rows % batchSize;
         _partial = rest > 0 && x.Rows > batchSize ? new Batch(rest, x.Cols, labels is not null, targetColumns) : null;
+        _ownBatch = size => size == _full.Size ? _full : _partial!;
     }
 
     /// <summary>Rows per full batch.</summary>
@@ -93,7 +95,7 @@ public sealed class DataLoader : IEnumerable<Batch>
     public int BatchCount => (Count + BatchSize - 1) / BatchSize;
 
     /// <summary>Starts an epoch: draws a new order (when shuffling) and yields the batches in it.</summary>
-    public IEnumerator<Batch> GetEnumerator() => Epoch(size => size == _full.Size ? _full : _partial!).GetEnumerator();
+    public IEnumerator<Batch> GetEnumerator() => Epoch(_ownBatch).GetEnumerator();
 
     /// <summary>One epoch, as <see cref="GetEnumerator"/>, gathered into the batch <paramref name="batchFor"/>(size)
     /// returns, e.g. a prefetcher's slot (made with <see cref="NewBatch"/>), so a batch is gathered once, not copied.</summary>
