@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NotebookMnist.Data;
 
@@ -29,6 +30,38 @@ internal static class PixelScaling
         }
         for (; i < source.Length; i++)
             destination[i] = source[i] / 255f;
+    }
+
+    /// <summary>The 8-bit pixels b with b / 255f == each value bit for bit, or null if any value is not of that form.</summary>
+    /// <remarks>
+    /// Recovers the bytes the floats were scaled from, so a loader can gather 1 byte per pixel instead of 4 and still
+    /// produce exactly the same floats. Any other value (normalised, resized, −0, NaN) returns null.
+    /// </remarks>
+    public static byte[]? TryToPixels(ReadOnlySpan<float> values)
+    {
+        var pixels = GC.AllocateUninitializedArray<byte>(values.Length);
+        int i = 0;
+        if (Avx512F.IsSupported)
+        {
+            var scale = Vector512.Create(255f);
+            for (; i <= values.Length - 16; i += 16)
+            {
+                var v = Vector512.Create(values.Slice(i, 16));
+                var k = Vector512.ConvertToInt32(Vector512.Round(v * scale));
+                var back = Vector512.ConvertToSingle(k) / scale;
+                if (Vector512.GreaterThanAny(k.AsUInt32(), Vector512.Create(255u)) || back.AsInt32() != v.AsInt32())
+                    return null;
+                Avx512F.ConvertToVector128Byte(k).CopyTo(pixels.AsSpan(i, 16));
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            float k = MathF.Round(values[i] * 255f);
+            if (!(k >= 0 && k <= 255) || BitConverter.SingleToInt32Bits((byte)k / 255f) != BitConverter.SingleToInt32Bits(values[i]))
+                return null;
+            pixels[i] = (byte)k;
+        }
+        return pixels;
     }
 
     private static void Store(Vector256<ushort> shorts, Vector256<float> divisor, Span<float> destination)

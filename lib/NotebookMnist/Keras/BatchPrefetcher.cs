@@ -4,13 +4,13 @@ namespace NotebookMnist.Keras;
 
 /// <summary>Runs a batch source one batch ahead on another core: gathering batch i + 1 overlaps training on batch i.</summary>
 /// <remarks>
-/// A producer thread enumerates the source (e.g. a <see cref="DataLoader"/>, which gathers shuffled rows from memory)
-/// and copies each batch into one of two slots; the consumer trains on the other. The order and the values are those
-/// of the source, so results are identical with and without prefetching. The gather reads ~190 MB per MNIST epoch from
-/// memory, about a third of an epoch's time at batch 32, where the multiply itself is too small to use both cores.
-/// Measured on the 2-core machine: idle, a MNIST epoch at batch 32 goes from ~70 to ~55 ms and a Fashion-MNIST epoch at
-/// batch 256 from ~55 to ~40 ms; with one other busy process on the machine there is no free core to overlap with and
-/// prefetching costs ~25% instead (70 → 90 ms, 62 → 73 ms). With more cores that case is rare.
+/// A producer thread enumerates the source and puts each batch in one of two slots; the consumer trains on the other.
+/// A <see cref="DataLoader"/> gathers straight into the slot's batch; any other source is copied into it. The order
+/// and the values are those of the source, so results are identical with and without prefetching. The gather reads
+/// ~190 MB per MNIST epoch from memory, about a third of an epoch's time at batch 32, where the multiply itself is too
+/// small to use both cores. Measured on the 2-core machine, idle, a MNIST epoch at batch 32: ~68 ms without
+/// prefetching, ~55 ms when the slots held copies of the loader's batches, ~40 ms gathering into the slots.
+/// With one other busy process on the machine there is no free core to overlap with and prefetching costs instead.
 /// A waiter spins for a few tens of µs (a batch takes ~20 µs), then blocks so the other thread can have its core.
 /// </remarks>
 internal sealed class BatchPrefetcher
@@ -49,22 +49,41 @@ internal sealed class BatchPrefetcher
     private void Produce(CancellationToken cancel)
     {
         int i = 0;
-        foreach (var batch in _source)
+        if (_source is DataLoader loader)
         {
-            var slot = _slots[i++ & 1];
-            slot.AwaitChange(from: 1, cancel, null);         // wait until the consumer has released it
-            slot.CopyFrom(batch);
-            slot.Publish(1);
+            Slot slot = null!;
+            foreach (var batch in loader.Epoch(size => Acquire(slot = _slots[i++ & 1], size, loader, cancel)))
+            {
+                slot.Hold(batch);                            // gathered straight into the slot: no copy
+                slot.Publish(1);
+            }
+        }
+        else
+        {
+            foreach (var batch in _source)
+            {
+                var slot = _slots[i++ & 1];
+                slot.AwaitChange(from: 1, cancel, null);     // wait until the consumer has released it
+                slot.Hold(slot.CopyOf(batch));
+                slot.Publish(1);
+            }
         }
         var end = _slots[i & 1];
         end.AwaitChange(from: 1, cancel, null);
         end.Publish(2);                                      // 2 marks the end of the epoch
     }
 
-    /// <summary>Copies of one batch's arrays; one set per batch size (the full size and the last partial one).</summary>
+    /// <summary>Waits until the consumer has released <paramref name="slot"/>, then gives the loader its batch to fill.</summary>
+    private static Batch Acquire(Slot slot, int size, DataLoader loader, CancellationToken cancel)
+    {
+        slot.AwaitChange(from: 1, cancel, null);
+        return slot.BatchFor(size, loader.NewBatch);
+    }
+
+    /// <summary>One batch in flight; one reused <see cref="Batch"/> per batch size (the full size and the last partial one).</summary>
     private sealed class Slot
     {
-        private readonly Dictionary<int, (Matrix X, Matrix? Targets, int[] Labels)> _bySize = new();
+        private readonly Dictionary<int, Batch> _bySize = new();
         /// <summary>Spin iterations (yielding, a few tens of µs in all) before a waiter blocks and frees its core.</summary>
         private const int SpinsBeforeBlocking = 40;
         private int _waiters;
@@ -104,20 +123,26 @@ internal sealed class BatchPrefetcher
             }
         }
 
-        public void CopyFrom(Batch batch)
+        /// <summary>This slot's reused batch of <paramref name="size"/> rows, made by <paramref name="create"/> the first time.</summary>
+        public Batch BatchFor(int size, Func<int, Batch> create)
         {
-            if (!_bySize.TryGetValue(batch.X.Rows, out var buffers) || buffers.X.Cols != batch.X.Cols)
-            {
-                buffers = (new Matrix(batch.X.Rows, batch.X.Cols),
-                    batch.Targets is null ? null : new Matrix(batch.Targets.Rows, batch.Targets.Cols),
-                    new int[batch.Labels.Length]);
-                _bySize[batch.X.Rows] = buffers;
-            }
-            (X, Targets, Labels) = buffers;
-            batch.X.AsSpan().CopyTo(X.AsSpan());
-            batch.Targets?.AsSpan().CopyTo(Targets!.AsSpan());
-            batch.Labels.CopyTo(Labels, 0);
-            Size = batch.Size;
+            if (!_bySize.TryGetValue(size, out var batch))
+                _bySize[size] = batch = create(size);
+            return batch;
         }
+
+        /// <summary>A copy of <paramref name="batch"/> in this slot's reused batch of its size.</summary>
+        public Batch CopyOf(Batch batch)
+        {
+            var copy = BatchFor(batch.Size, size =>
+                new Batch(size, batch.X.Cols, batch.Labels.Length > 0, batch.Targets?.Cols ?? 0));
+            batch.X.AsSpan().CopyTo(copy.X.AsSpan());
+            batch.Targets?.AsSpan().CopyTo(copy.Targets!.AsSpan());
+            batch.Labels.CopyTo(copy.Labels, 0);
+            return copy;
+        }
+
+        /// <summary>Makes <paramref name="batch"/> the one the consumer receives from this slot.</summary>
+        public void Hold(Batch batch) => (X, Targets, Labels, Size) = (batch.X, batch.Targets, batch.Labels, batch.Size);
     }
 }

@@ -32,6 +32,11 @@ public static partial class Ops
         where T : IFloatingPointIeee754<T>
     {
         T dot = TensorPrimitives.Dot(p, g);
+        if (p.Length < NarrowRow)
+        {
+            for (int j = 0; j < p.Length; j++) destination[j] = (g[j] - dot) * p[j];
+            return;
+        }
         TensorPrimitives.Subtract(g, dot, destination);
         TensorPrimitives.Multiply(destination, p, destination);
     }

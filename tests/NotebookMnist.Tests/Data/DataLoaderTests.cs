@@ -152,4 +152,40 @@ public class DataLoaderTests
         Assert.Equal((5, 3), batch.Targets!.Shape);
         Assert.Equal("Batch(X=(5, 4), Labels=5, Targets=(5, 3))", batch.ToString());
     }
+
+    /// <summary>(n, 5×7) images whose values are pixels b / 255f, b = (31·i + 7·j) mod 256.</summary>
+    private static LabeledImages PixelImages(int n)
+    {
+        var x = new Matrix(n, 35);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < 35; j++) x[i, j] = (byte)(31 * i + 7 * j) / 255f;
+        return new LabeledImages(x, Enumerable.Range(0, n).Select(i => i % 3).ToArray(), 5, 7, ["a", "b", "c"]);
+    }
+
+    private static List<float[]> Batches(IEnumerable<Batch> loader) => loader.Select(b => b.X.AsSpan().ToArray()).ToList();
+
+    [Fact]
+    public void Enumerate_LabeledImagesOfPixels_SameBitsAsTheFloatRows()
+    {
+        var data = PixelImages(53);
+        var fromImages = Batches(new DataLoader(data, batchSize: 8, seed: 3));
+        var fromFloats = Batches(new DataLoader(data.Images, data.Labels, batchSize: 8, seed: 3));
+        Assert.Equal(7, fromImages.Count);
+        for (int b = 0; b < fromFloats.Count; b++)
+            Assert.Equal(fromFloats[b].Select(BitConverter.SingleToInt32Bits), fromImages[b].Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
+    public void Enumerate_LabeledImagesNotPixels_GathersTheFloats()
+    {
+        var data = PixelImages(20);
+        data.Images[13, 34] = 0.3f;                      // not b / 255 for any byte b
+        data.Images[2, 0] = -0f;
+        var loader = new DataLoader(data, batchSize: 20, shuffle: false);
+        Batch batch = loader.First();
+        Assert.Equal(0.3f, batch.X[13, 34]);
+        Assert.True(float.IsNegative(batch.X[2, 0]));
+        data.Images[5, 5] = 0.25f;                       // a float loader sees later changes
+        Assert.Equal(0.25f, loader.First().X[5, 5]);
+    }
 }

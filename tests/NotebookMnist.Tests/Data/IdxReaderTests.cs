@@ -167,4 +167,21 @@ public class IdxReaderTests
             Assert.Equal((float)((double)source[i] / 255.0), destination[i]);
         Assert.Equal(1f, destination[255]);
     }
+
+    [Fact]
+    public void PixelScaling_TryToPixels_RecoversEveryByteAndRejectsOtherValues()
+    {
+        // 300 values: the 16-wide path and the scalar tail both run.
+        byte[] source = Enumerable.Range(0, 300).Select(i => (byte)(i * 7 % 256)).ToArray();
+        var values = new float[300];
+        PixelScaling.ToUnitFloats(source, values);
+        Assert.Equal(source, PixelScaling.TryToPixels(values));
+        foreach (int at in new[] { 5, 299 })
+            foreach (float bad in new[] { 0.5f, -0f, float.NaN, 2f, -1f / 255f, BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(values[at]) + 1) })
+            {
+                var changed = (float[])values.Clone();
+                changed[at] = bad;
+                Assert.Null(PixelScaling.TryToPixels(changed));
+            }
+    }
 }

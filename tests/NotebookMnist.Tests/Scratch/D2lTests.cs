@@ -135,4 +135,21 @@ public class D2lTests
         Assert.Equal(results[0].epochs, results[1].epochs);
         Assert.Equal(results[0].W, results[1].W);
     }
+
+    [Fact]
+    public void TrainEpoch_PrefetchedNonLoaderSource_SameAsTheLoader()
+    {
+        // A source that is not a DataLoader is copied into the prefetcher's slots; a DataLoader gathers into them.
+        var data = Blobs(203, 7);
+        var results = new[] { false, true }.Select(wrapped =>
+        {
+            var net = new SoftmaxRegression(numInputs: 4, numOutputs: 3, seed: 2);
+            var loader = new DataLoader(data, 16, seed: 3);
+            IEnumerable<Batch> source = wrapped ? loader.Where(_ => true) : loader;
+            var epochs = Enumerable.Range(0, 3).Select(_ => D2l.TrainEpoch(net, source, D2l.CrossEntropy, n => D2l.Sgd(net.Params, 0.3, n))).ToArray();
+            return (epochs, W: net.W.Value.Data);
+        }).ToArray();
+        Assert.Equal(results[0].epochs, results[1].epochs);
+        Assert.Equal(results[0].W, results[1].W);
+    }
 }

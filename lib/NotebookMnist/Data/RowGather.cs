@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NotebookMnist.Data;
+
+/// <summary>Copies rows picked by index into a contiguous float batch, from float rows or from 8-bit pixel rows.</summary>
+/// <remarks>
+/// A shuffled pass over 60000×784 floats reads 188 MB at random rows, ~25 ms on the 2-core machine. Gathering the
+/// same rows from the 8-bit pixels reads 47 MB and converts each byte b to b / 255f on the way (bit-identical to the
+/// floats <see cref="PixelScaling"/> made); prefetching the row a few steps ahead hides the random-access latency that
+/// the hardware prefetcher cannot guess. Measured: 25–30 ms from floats, ~9 ms from bytes with the prefetch (15 ms
+/// without it). For floats, the same prefetch measured no gain, so that path is a plain copy.
+/// </remarks>
+internal static class RowGather
+{
+    /// <summary>How many rows ahead of the conversion the prefetch runs.</summary>
+    private const int Ahead = 4;
+
+    /// <summary>destination row r = source row rows[r], for rows of <paramref name="cols"/> floats.</summary>
+    public static void Copy(float[] source, int cols, ReadOnlySpan<int> rows, float[] destination)
+    {
+        for (int r = 0; r < rows.Length; r++)
+            source.AsSpan(rows[r] * cols, cols).CopyTo(destination.AsSpan(r * cols, cols));
+    }
+
+    /// <summary>destination row r = pixels row rows[r] / 255f, for rows of <paramref name="cols"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void FromPixels(byte[] pixels, int cols, ReadOnlySpan<int> rows, float[] destination)
+    {
+        fixed (byte* source = pixels)
+        fixed (float* target = destination)
+        {
+            for (int r = 0; r < rows.Length; r++)
+            {
+                if (Sse.IsSupported && r + Ahead < rows.Length)
+                    Prefetch(source + (nint)rows[r + Ahead] * cols, cols);
+                ToUnitFloats(source + (nint)rows[r] * cols, target + (nint)r * cols, cols);
+            }
+        }
+    }
+
+    /// <summary>destination[i] = source[i] / 255f: 16 pixels per step with AVX-512, then one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ToUnitFloats(byte* source, float* destination, int count)
+    {
+        int i = 0;
+        if (Avx512F.IsSupported)
+        {
+            var divisor = Vector512.Create(255f);
+            for (; i <= count - 16; i += 16)
+            {
+                var ints = Avx512F.ConvertToVector512Int32(Vector128.Load(source + i));
+                (Vector512.ConvertToSingle(ints) / divisor).Store(destination + i);
+            }
+        }
+        for (; i < count; i++)
+            destination[i] = source[i] / 255f;
+    }
+
+    private static unsafe void Prefetch(byte* start, int bytes)
+    {
+        for (int offset = 0; offset < bytes; offset += 64)
+            Sse.Prefetch0(start + offset);
+    }
+}
