@@ -6,9 +6,9 @@ public static class Activations
     private static readonly Dictionary<string, Func<Activation>> Known = new(StringComparer.Ordinal)
     {
         ["softmax"] = () => new SoftmaxActivation(),
-        ["sigmoid"] = () => new SigmoidActivation(),
-        ["relu"] = () => new ReluActivation(),
-        ["tanh"] = () => new TanhActivation(),
+        ["sigmoid"] = () => ElementwiseActivation.Sigmoid,
+        ["relu"] = () => ElementwiseActivation.Relu,
+        ["tanh"] = () => ElementwiseActivation.Tanh,
         ["linear"] = () => new LinearActivation(),
     };
 

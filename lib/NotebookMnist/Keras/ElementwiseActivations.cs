@@ -1,52 +1,41 @@
 namespace NotebookMnist.Keras;
 
-/// <summary>Logistic sigmoid σ(z) = 1 / (1 + e^−z); backward dL/dz = g ⊙ σ(z)(1 − σ(z)).</summary>
-public sealed class SigmoidActivation : Activation
+/// <summary>An activation applied element by element, with its derivative: backward dL/dz = g ⊙ f′(z).</summary>
+/// <remarks>
+/// sigmoid σ(z) = 1 / (1 + e^−z) with σ′ = σ(1 − σ); relu max(z, 0) with derivative 1 where z &gt; 0, else 0;
+/// tanh with derivative 1 − tanh²(z). Both functions are the library's <see cref="Ops"/>.
+/// </remarks>
+public sealed class ElementwiseActivation : Activation
 {
-    /// <inheritdoc/>
-    public override string Name => "sigmoid";
+    private readonly Func<Matrix, Matrix, Matrix> _function;
+    private readonly Func<Matrix, Matrix, Matrix> _derivative;
 
-    /// <inheritdoc/>
-    public override void Forward(Matrix z, Matrix destination) => Ops.Sigmoid(z, destination);
-
-    /// <inheritdoc/>
-    public override void Backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ)
+    private ElementwiseActivation(string name, Func<Matrix, Matrix, Matrix> function, Func<Matrix, Matrix, Matrix> derivative)
     {
-        Ops.SigmoidDerivative(z, gradZ);               // f′(z)
-        Ops.Multiply(gradZ, gradA, gradZ);          // g ⊙ f′(z)
+        Name = name;
+        _function = function;
+        _derivative = derivative;
     }
-}
 
-/// <summary>Rectified linear unit max(z, 0); backward dL/dz = g where z &gt; 0, else 0.</summary>
-public sealed class ReluActivation : Activation
-{
-    /// <inheritdoc/>
-    public override string Name => "relu";
+    /// <summary>The logistic sigmoid.</summary>
+    public static ElementwiseActivation Sigmoid { get; } = new("sigmoid", Ops.Sigmoid, Ops.SigmoidDerivative);
 
-    /// <inheritdoc/>
-    public override void Forward(Matrix z, Matrix destination) => Ops.Relu(z, destination);
+    /// <summary>The rectified linear unit.</summary>
+    public static ElementwiseActivation Relu { get; } = new("relu", Ops.Relu, Ops.ReluDerivative);
 
-    /// <inheritdoc/>
-    public override void Backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ)
-    {
-        Ops.ReluDerivative(z, gradZ);               // f′(z)
-        Ops.Multiply(gradZ, gradA, gradZ);          // g ⊙ f′(z)
-    }
-}
-
-/// <summary>Hyperbolic tangent; backward dL/dz = g ⊙ (1 − tanh²(z)).</summary>
-public sealed class TanhActivation : Activation
-{
-    /// <inheritdoc/>
-    public override string Name => "tanh";
+    /// <summary>The hyperbolic tangent.</summary>
+    public static ElementwiseActivation Tanh { get; } = new("tanh", Ops.Tanh, Ops.TanhDerivative);
 
     /// <inheritdoc/>
-    public override void Forward(Matrix z, Matrix destination) => Ops.Tanh(z, destination);
+    public override string Name { get; }
+
+    /// <inheritdoc/>
+    public override void Forward(Matrix z, Matrix destination) => _function(z, destination);
 
     /// <inheritdoc/>
     public override void Backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ)
     {
-        Ops.TanhDerivative(z, gradZ);               // f′(z)
+        _derivative(z, gradZ);                      // f′(z)
         Ops.Multiply(gradZ, gradA, gradZ);          // g ⊙ f′(z)
     }
 }
