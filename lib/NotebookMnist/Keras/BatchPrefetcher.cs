@@ -27,6 +27,7 @@ internal sealed class BatchPrefetcher
         using var cancel = new CancellationTokenSource();
         var producer = Task.Factory.StartNew(() => Produce(cancel.Token), cancel.Token,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Gemm.SingleThreadScopes++;                           // the other core gathers: multiplies stay on this one
         try
         {
             for (int i = 0; ; i++)
@@ -41,6 +42,7 @@ internal sealed class BatchPrefetcher
         }
         finally
         {
+            Gemm.SingleThreadScopes--;
             cancel.Cancel();
             try { producer.Wait(); } catch (AggregateException) { }
         }
