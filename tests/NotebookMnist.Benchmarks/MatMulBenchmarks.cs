@@ -34,13 +34,7 @@ public class MatMulBenchmarks
     public static IEnumerable<MatMulShape> Shapes => MatMulShape.All;
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var random = new Random(42);
-        a = Enumerable.Range(0, Shape.M * Shape.K).Select(_ => random.NextSingle() - 0.5f).ToArray();
-        b = Enumerable.Range(0, Shape.K * Shape.N).Select(_ => random.NextSingle() - 0.5f).ToArray();
-        c = new float[Shape.M * Shape.N];
-    }
+    public void Setup() => (a, b, c) = Shape.Operands();
 
     [Benchmark]
     public void Multiply() =>

@@ -15,13 +15,7 @@ public class MatMulReferenceBenchmarks
     public static IEnumerable<MatMulShape> Shapes => MatMulShape.All.Where(s => s.M * s.K * s.N <= 2_100_000 && !s.TransposeB);
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var random = new Random(42);
-        a = Enumerable.Range(0, Shape.M * Shape.K).Select(_ => random.NextSingle() - 0.5f).ToArray();
-        b = Enumerable.Range(0, Shape.K * Shape.N).Select(_ => random.NextSingle() - 0.5f).ToArray();
-        c = new float[Shape.M * Shape.N];
-    }
+    public void Setup() => (a, b, c) = Shape.Operands();
 
     [Benchmark]
     public void NaiveTripleLoop()

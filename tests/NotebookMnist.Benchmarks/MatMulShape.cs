@@ -21,6 +21,15 @@ public sealed record MatMulShape(string Name, int M, int K, int N, bool Transpos
         new("[256×256]·[256×256]", 256, 256, 256),
     ];
 
+    /// <summary>Random operands in [−0.5, 0.5) for this shape (a, b) and a zeroed destination c, from a fixed seed.</summary>
+    public (float[] A, float[] B, float[] C) Operands(int seed = 42)
+    {
+        var random = new Random(seed);
+        var a = Enumerable.Range(0, M * K).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        var b = Enumerable.Range(0, K * N).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        return (a, b, new float[M * N]);
+    }
+
     /// <summary>Orders the summary table as <see cref="All"/> lists the shapes.</summary>
     public int CompareTo(MatMulShape? other) =>
         other is null ? 1 : Order(this).CompareTo(Order(other));
