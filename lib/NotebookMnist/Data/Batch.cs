@@ -27,6 +27,9 @@ public sealed class Batch
     /// <summary>The number of rows: the batch size, or fewer for the last partial batch.</summary>
     public int Size { get; }
 
+    /// <summary>The loader's order for the epoch and this batch's first position in it (rows = order[start..start + Size]).</summary>
+    internal (int[] Order, int Start) Source { get; set; } = ([], 0);
+
     /// <summary>Text like "Batch(X=(256, 784), Labels=256, Targets=(256, 10))".</summary>
     public override string ToString() =>
         $"Batch(X={X.ShapeText}, Labels={Labels.Length}{(Targets is null ? "" : $", Targets={Targets.ShapeText}")})";

@@ -85,6 +85,9 @@ public sealed class DataLoader : IEnumerable<Batch>
         _ownBatch = size => size == _full.Size ? _full : _partial!;
     }
 
+    /// <summary>True when batches carry class labels.</summary>
+    internal bool Labels => _labels is not null;
+
     /// <summary>Rows per full batch.</summary>
     public int BatchSize { get; }
 
@@ -99,7 +102,9 @@ public sealed class DataLoader : IEnumerable<Batch>
 
     /// <summary>One epoch, as <see cref="GetEnumerator"/>, gathered into the batch <paramref name="batchFor"/>(size)
     /// returns, e.g. a prefetcher's slot (made with <see cref="NewBatch"/>), so a batch is gathered once, not copied.</summary>
-    internal IEnumerable<Batch> Epoch(Func<int, Batch> batchFor)
+    /// <param name="batchFor">The batch to fill for a given size.</param>
+    /// <param name="images">False leaves X for the caller to fill with <see cref="FillImages"/>, e.g. a part per core.</param>
+    internal IEnumerable<Batch> Epoch(Func<int, Batch> batchFor, bool images = true)
     {
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         if (_shuffle) _random.Shuffle(_order);
@@ -107,9 +112,31 @@ public sealed class DataLoader : IEnumerable<Batch>
         {
             int size = Math.Min(BatchSize, _order.Length - start);
             Batch batch = batchFor(size);
-            Fill(batch, _order.AsSpan(start, size));
+            batch.Source = (_order, start);
+            FillTargets(batch, _order.AsSpan(start, size));
+            if (images) FillImages(batch, 0, size);
             yield return batch;
         }
+    }
+
+    /// <summary>Gathers rows [<paramref name="first"/>, first + count) of <paramref name="batch"/>'s X.</summary>
+    internal void FillImages(Batch batch, int first, int count)
+    {
+        var rows = batch.Source.Order.AsSpan(batch.Source.Start + first, count);
+        var destination = batch.X.Data.AsSpan(first * _x.Cols, count * _x.Cols);
+        if (_pixels is not null) RowGather.FromPixels(_pixels, _x.Cols, rows, destination);
+        else RowGather.Copy(_x.Data, _x.Cols, rows, destination);
+    }
+
+    /// <summary>Asks the memory system to start loading the rows that follow <paramref name="batch"/>'s rows
+    /// [first, first + count) by one batch, so the next <see cref="FillImages"/> of them finds them in cache.</summary>
+    internal void PrefetchNextImages(Batch batch, int first, int count)
+    {
+        var (order, start) = batch.Source;
+        int from = Math.Min(start + BatchSize + first, order.Length);
+        var rows = order.AsSpan(from, Math.Min(count, order.Length - from));
+        if (_pixels is not null) RowGather.Prefetch(_pixels, _x.Cols, rows);
+        else RowGather.Prefetch(_x.Data, _x.Cols, rows);
     }
 
     /// <summary>A new batch of <paramref name="size"/> rows with this loader's columns, labels and targets.</summary>
@@ -121,10 +148,8 @@ public sealed class DataLoader : IEnumerable<Batch>
     private static T NotNull<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class =>
         value ?? throw new ArgumentNullException(name);
 
-    private void Fill(Batch batch, ReadOnlySpan<int> rows)
+    private void FillTargets(Batch batch, ReadOnlySpan<int> rows)
     {
-        if (_pixels is not null) RowGather.FromPixels(_pixels, _x.Cols, rows, batch.X.Data);
-        else RowGather.Copy(_x.Data, _x.Cols, rows, batch.X.Data);
         if (_labels is not null)
             for (int r = 0; r < rows.Length; r++) batch.Labels[r] = _labels[rows[r]];
         if (_y is not null)

@@ -61,19 +61,46 @@ internal static partial class Gemm
         InParallel(operands, rowTile, tiles, workers, body);
     }
 
-    /// <summary>Splits the row tiles into a few contiguous chunks per worker (kept apart from <see cref="ForRows"/>
-    /// so that the single-threaded path does not allocate the lambda's closure).</summary>
+    /// <summary>Splits the row tiles into a few contiguous chunks per worker and runs them on the <see cref="WorkerTeam"/>
+    /// (kept apart from <see cref="ForRows"/> so that the single-threaded path stays small).</summary>
     /// <remarks>Four chunks per worker rather than one: when another process holds a core, the free worker takes
     /// over the remaining chunks instead of the whole product waiting for the descheduled one.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InParallel(Operands operands, int rowTile, int tiles, int workers, Action<Operands, int, int> body)
     {
-        int chunks = Math.Min(tiles, 4 * workers);
-        Parallel.For(0, chunks, chunk =>
+        var work = rowChunks ??= new RowChunks();
+        work.Set(operands, rowTile, tiles, Math.Min(tiles, 4 * workers), body);
+        try
         {
-            int first = (int)((long)tiles * chunk / chunks) * rowTile;
-            int last = (int)Math.Min((long)tiles * (chunk + 1) / chunks * rowTile, operands.M);
-            body(operands, first, last);
-        });
+            if (!WorkerTeam.Shared.TryRun(work, work.Chunks))
+                body(operands, 0, operands.M);
+        }
+        finally { work.Clear(); }
+    }
+
+    /// <summary>This thread's reusable description of a split product, so a parallel product does not allocate.</summary>
+    [ThreadStatic]
+    private static RowChunks? rowChunks;
+
+    /// <summary>Chunk c of a product: rows of C from tile ⌊tiles·c/chunks⌋ to tile ⌊tiles·(c+1)/chunks⌋.</summary>
+    private sealed class RowChunks : IChunkWork
+    {
+        private Operands _operands;
+        private int _rowTile, _tiles;
+        private Action<Operands, int, int>? _body;
+
+        public int Chunks { get; private set; }
+
+        public void Set(Operands operands, int rowTile, int tiles, int chunks, Action<Operands, int, int> body) =>
+            (_operands, _rowTile, _tiles, Chunks, _body) = (operands, rowTile, tiles, chunks, body);
+
+        public void Clear() => _body = null;
+
+        public void Run(int chunk)
+        {
+            int first = (int)((long)_tiles * chunk / Chunks) * _rowTile;
+            int last = (int)Math.Min((long)_tiles * (chunk + 1) / Chunks * _rowTile, _operands.M);
+            _body!(_operands, first, last);
+        }
     }
 }

@@ -10,7 +10,7 @@ public static partial class D2l
     {
         ArgumentNullException.ThrowIfNull(net);
         var buffers = new BatchBuffers(net);
-        return EvaluateAccuracy(X => net.Net(X, buffers.For(X)), dataIter);
+        return EvaluateAccuracy(X => net.Net(X, buffers.For(X.Rows)), dataIter);
     }
 
     /// <summary>The accuracy of any <paramref name="net"/> (X → ŷ) over a data iterator.</summary>
@@ -29,13 +29,13 @@ public static partial class D2l
     {
         private Matrix? _full, _partial;
 
-        public Matrix For(Matrix X)
+        public Matrix For(int rows)
         {
             int cols = net.W.Value.Cols;
-            if (_full is null || _full.Rows == X.Rows)
-                return _full ??= new Matrix(X.Rows, cols);
-            if (_partial is null || _partial.Rows != X.Rows)
-                _partial = new Matrix(X.Rows, cols);
+            if (_full is null || _full.Rows == rows)
+                return _full ??= new Matrix(rows, cols);
+            if (_partial is null || _partial.Rows != rows)
+                _partial = new Matrix(rows, cols);
             return _partial;
         }
     }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using NotebookMnist.Keras;
 
 namespace NotebookMnist.Scratch;
@@ -9,11 +10,17 @@ namespace NotebookMnist.Scratch;
 /// cross-entropy L = Σᵢ −log ŷᵢ,yᵢ, ∂L/∂o = ŷ − Y (Y the one-hot labels): the softmax Jacobian and the
 /// derivative of −log cancel to "prediction minus truth". Then ∂L/∂W = Xᵀ·(ŷ − Y) and ∂L/∂b = Σᵢ (ŷᵢ − Yᵢ).
 /// <see cref="D2l.Sgd"/> divides by the batch size, which makes it the gradient of the mean loss, (ŷ − Y)/n.
+/// Xᵀ·(ŷ − Y) is summed as two halves of the batch, rows [0, n/2) and [n/2, n), added at the end: that is how
+/// <see cref="D2l.TrainEpoch"/> splits a batch between two cores, so training gives the same bits on any number of
+/// cores and through either entry point.
 /// Introduced in notebooks/04-softmax-regression-scratch.ipynb.
 /// </remarks>
 public sealed class SoftmaxRegression
 {
-    private Matrix? _dLogits;
+    /// <summary>The parts a batch's gradient is summed in (see the remarks).</summary>
+    internal const int Shards = 2;
+
+    private Matrix? _dLogits, _secondHalf;
 
     /// <summary>Creates W ~ N(0, sigma²) of shape (numInputs, numOutputs) and b = 0.</summary>
     /// <param name="numInputs">Pixels per image, 784 for 28×28.</param>
@@ -52,9 +59,9 @@ public sealed class SoftmaxRegression
     {
         ArgumentNullException.ThrowIfNull(X);
         CheckInputs(X);
-        Ops.MatMul(X, W.Value, destination);                     // o = X·W   (n, 10)
-        Ops.AddRowVector(destination, B.Value.Row(0));           // o += b
-        return Ops.Softmax(destination, destination);            // ŷ = softmax(o), in place
+        Ops.CheckDestination("Net", destination, X.Rows, W.Value.Cols);
+        ForwardRows(X, destination, 0, X.Rows);
+        return destination;
     }
 
     /// <summary>Stores in W.Grad and b.Grad the gradient of the summed cross-entropy of ŷ = Net(X) against labels y.</summary>
@@ -71,18 +78,65 @@ public sealed class SoftmaxRegression
             throw new ArgumentException(
                 $"Expected yHat ({X.Rows}, {W.Value.Cols}) and {X.Rows} labels for X {X.ShapeText}. Received: yHat.shape={yHat.ShapeText}, y.Length={y.Length}.",
                 nameof(yHat));
-        if (_dLogits is null || _dLogits.Rows != yHat.Rows)
-            _dLogits = new Matrix(yHat.Rows, yHat.Cols);
-        var dLogits = _dLogits;                                   // ∂L/∂o = ŷ − Y   (n, 10)
-        yHat.AsSpan().CopyTo(dLogits.AsSpan());
-        for (int i = 0; i < y.Length; i++)
+        var dLogits = DLogits(X.Rows);
+        var second = _secondHalf ??= new Matrix(W.Value.Rows, W.Value.Cols);
+        for (int shard = 0; shard < Shards; shard++)
         {
-            if ((uint)y[i] >= (uint)yHat.Cols)
-                throw new ArgumentOutOfRangeException(nameof(y), $"Expected labels in [0, {yHat.Cols}). Received: y[{i}]={y[i]}.");
-            dLogits.Data[i * yHat.Cols + y[i]] -= 1f;
+            var (first, count) = ShardRows(X.Rows, shard);
+            BackwardRows(X, yHat, y, dLogits, first, count, shard == 0 ? W.Grad : second);
         }
-        Ops.MatMulTransposeA(X, dLogits, W.Grad);                 // ∂L/∂W = Xᵀ·(ŷ − Y)   (784, 10)
-        Ops.Sum(dLogits, axis: 0, B.Grad);                        // ∂L/∂b = Σᵢ (ŷᵢ − Yᵢ)  (1, 10)
+        AddShards(W.Grad, second, dLogits);
+    }
+
+    /// <summary>Rows [first, first + count) of the batch's part <paramref name="shard"/>: [0, n/2) and [n/2, n).</summary>
+    internal static (int First, int Count) ShardRows(int rows, int shard)
+    {
+        int first = rows * shard / Shards, end = rows * (shard + 1) / Shards;
+        return (first, end - first);
+    }
+
+    /// <summary>A reused (rows, numOutputs) buffer for ∂L/∂o.</summary>
+    internal Matrix DLogits(int rows)
+    {
+        if (_dLogits is null || _dLogits.Rows != rows)
+            _dLogits = new Matrix(rows, W.Value.Cols);
+        return _dLogits;
+    }
+
+    /// <summary>Rows [first, first + count) of ŷ = softmax(X·W + b); each row is computed the same way whatever the range.</summary>
+    internal void ForwardRows(Matrix X, Matrix yHat, int first, int count)
+    {
+        int inputs = W.Value.Rows, outputs = W.Value.Cols;
+        var o = yHat.Data.AsSpan(first * outputs, count * outputs);
+        Gemm.Multiply(X.Data.AsSpan(first * inputs, count * inputs), W.Value.Data, o, count, inputs, outputs); // o = X·W
+        for (int r = 0; r < count; r++)
+            TensorPrimitives.Add(o.Slice(r * outputs, outputs), B.Value.Data, o.Slice(r * outputs, outputs)); // o += b
+        if (count > 0) Ops.SoftmaxRows<float>(o, o, outputs);                // ŷ = softmax(o), in place
+    }
+
+    /// <summary>For rows [first, first + count): ∂L/∂o = ŷ − Y into <paramref name="dLogits"/>, and that part's
+    /// Xᵀ·(ŷ − Y) into <paramref name="kernelGradient"/> (numInputs, numOutputs).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A label is out of range.</exception>
+    internal void BackwardRows(Matrix X, Matrix yHat, ReadOnlySpan<int> y, Matrix dLogits, int first, int count, Matrix kernelGradient)
+    {
+        int inputs = W.Value.Rows, outputs = W.Value.Cols;
+        var d = dLogits.Data.AsSpan(first * outputs, count * outputs);
+        yHat.Data.AsSpan(first * outputs, count * outputs).CopyTo(d);           // ∂L/∂o = ŷ − Y   (n, 10)
+        for (int i = first; i < first + count; i++)
+        {
+            if ((uint)y[i] >= (uint)outputs)
+                throw new ArgumentOutOfRangeException(nameof(y), $"Expected labels in [0, {outputs}). Received: y[{i}]={y[i]}.");
+            d[(i - first) * outputs + y[i]] -= 1f;
+        }
+        Gemm.Multiply(X.Data.AsSpan(first * inputs, count * inputs), d, kernelGradient.Data,
+            inputs, count, outputs, transposeA: true);                           // Xᵀ·(ŷ − Y) over these rows
+    }
+
+    /// <summary>W.Grad = first part + second part, then b.Grad = Σᵢ (ŷᵢ − Yᵢ).</summary>
+    internal void AddShards(Matrix first, Matrix second, Matrix dLogits)
+    {
+        TensorPrimitives.Add(first.Data, second.Data, W.Grad.Data);              // ∂L/∂W = Xᵀ·(ŷ − Y)   (784, 10)
+        Ops.Sum(dLogits, axis: 0, B.Grad);                                       // ∂L/∂b = Σᵢ (ŷᵢ − Yᵢ)  (1, 10)
     }
 
     private void CheckInputs(Matrix X)

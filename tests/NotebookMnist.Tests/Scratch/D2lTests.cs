@@ -117,12 +117,12 @@ public class D2lTests
     }
 
     [Fact]
-    public void TrainEpoch_WithAndWithoutPrefetch_BitForBitIdentical()
+    public void TrainEpoch_OnOneCoreOrTwo_BitForBitIdentical()
     {
         var data = Blobs(203, 7);
-        var results = new[] { true, false }.Select(prefetch =>
+        var results = new[] { true, false }.Select(parallel =>
         {
-            D2l.PrefetchTraining = prefetch;
+            D2l.ParallelTraining = parallel;
             try
             {
                 var net = new SoftmaxRegression(numInputs: 4, numOutputs: 3, seed: 2);
@@ -130,16 +130,17 @@ public class D2lTests
                 var epochs = Enumerable.Range(0, 3).Select(_ => D2l.TrainEpoch(net, loader, D2l.CrossEntropy, n => D2l.Sgd(net.Params, 0.3, n))).ToArray();
                 return (epochs, W: net.W.Value.Data);
             }
-            finally { D2l.PrefetchTraining = true; }
+            finally { D2l.ParallelTraining = true; }
         }).ToArray();
         Assert.Equal(results[0].epochs, results[1].epochs);
         Assert.Equal(results[0].W, results[1].W);
     }
 
     [Fact]
-    public void TrainEpoch_PrefetchedNonLoaderSource_SameAsTheLoader()
+    public void TrainEpoch_NonLoaderSource_SameAsTheLoader()
     {
-        // A source that is not a DataLoader is copied into the prefetcher's slots; a DataLoader gathers into them.
+        // A source that is not a DataLoader runs Net and Backward batch by batch; a DataLoader's batches are split
+        // between two cores. Both sum the gradient in the same two halves, so the bits agree.
         var data = Blobs(203, 7);
         var results = new[] { false, true }.Select(wrapped =>
         {
@@ -151,5 +152,36 @@ public class D2lTests
         }).ToArray();
         Assert.Equal(results[0].epochs, results[1].epochs);
         Assert.Equal(results[0].W, results[1].W);
+    }
+
+    [Fact]
+    public void TrainEpoch_BadLabelInALoader_NamesTheLabel()
+    {
+        var data = Blobs(40, 6);
+        data.Labels[37] = 9;                                     // 3 classes: 9 is out of range
+        var net = new SoftmaxRegression(numInputs: 4, numOutputs: 3, seed: 1);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            D2l.TrainEpoch(net, new DataLoader(data, 16, shuffle: false), D2l.CrossEntropy, n => D2l.Sgd(net.Params, 0.1, n)));
+        Assert.Contains("Expected labels in [0, 3)", error.Message);
+        Assert.Contains("=9", error.Message);
+    }
+
+    [Fact]
+    public void Backward_TwoHalves_MatchesTheWholeBatchProductToRounding()
+    {
+        // W.Grad is summed as Xᵀ·(ŷ − Y) over rows [0, n/2) plus over [n/2, n); checked against one double-precision sum.
+        var data = Blobs(37, 5);
+        var net = new SoftmaxRegression(numInputs: 4, numOutputs: 3, seed: 1);
+        var X = data.Images;
+        var yHat = net.Net(X);
+        net.Backward(X, yHat, data.Labels);
+        for (int p = 0; p < 4; p++)
+            for (int j = 0; j < 3; j++)
+            {
+                double expected = 0;
+                for (int i = 0; i < X.Rows; i++)
+                    expected += X[i, p] * ((double)yHat[i, j] - (data.Labels[i] == j ? 1 : 0));
+                Assert.Equal(expected, net.W.Grad[p, j], 4);
+            }
     }
 }
