@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using NotebookMnist.Data;
 using NotebookMnist.Keras;
 using NotebookMnist.Scratch;
@@ -10,10 +12,19 @@ namespace NotebookMnist.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/NotebookMnist.Benchmarks -- --filter '*TrainingBenchmarks*'</c>.
 /// PyTorch on the same machine: Keras setup 0.44 s/epoch (OpenBLAS), d2l scratch 0.117 s/epoch.
 /// </remarks>
-[ShortRunJob]
+[Config(typeof(Settings))]
 [MemoryDiagnoser]
 public class TrainingBenchmarks
 {
+    /// <summary>A short run with 10 warm-up iterations and, as the notebook runner, no instrumented JIT tier: with it,
+    /// the epochs reached full speed only after ~1.3 s, and the 3 warm-up iterations of a plain short run did not
+    /// always cover that (the d2l epoch read 21.6 ms in one run and 32.5 ms in the next).</summary>
+    private sealed class Settings : ManualConfig
+    {
+        public Settings() =>
+            AddJob(Job.ShortRun.WithWarmupCount(10).WithEnvironmentVariable("DOTNET_TieredPGO", "0"));
+    }
+
     private Matrix _mnistX = null!, _mnistY = null!;
     private Sequential _keras = null!;
     private SoftmaxRegression _net = null!;

@@ -4,9 +4,9 @@ namespace NotebookMnist.Keras;
 
 /// <summary>Runs a batch source one batch ahead on another core: gathering batch i + 1 overlaps training on batch i.</summary>
 /// <remarks>
-/// A producer thread enumerates the source and puts each batch in one of two slots; the consumer trains on the other.
-/// A <see cref="DataLoader"/> gathers straight into the slot's batch; any other source is copied into it. The order
-/// and the values are those of the source, so results are identical with and without prefetching. The gather reads
+/// A producer thread runs the loader's epoch, which gathers each batch straight into one of two slots; the consumer
+/// trains on the other. The order and the values are the loader's, so results are identical with and without
+/// prefetching. (d2l's training splits each batch between the cores instead: see Scratch/ShardedEpoch.cs.) The gather reads
 /// ~190 MB per MNIST epoch from memory, about a third of an epoch's time at batch 32, where the multiply itself is too
 /// small to use both cores. Measured on the 2-core machine, idle, a MNIST epoch at batch 32: ~68 ms without
 /// prefetching, ~55 ms when the slots held copies of the loader's batches, ~40 ms gathering into the slots.
@@ -15,10 +15,10 @@ namespace NotebookMnist.Keras;
 /// </remarks>
 internal sealed class BatchPrefetcher
 {
-    private readonly IEnumerable<Batch> _source;
+    private readonly DataLoader _loader;
     private readonly Slot[] _slots = [new(), new()];
 
-    public BatchPrefetcher(IEnumerable<Batch> source) => _source = source;
+    public BatchPrefetcher(DataLoader loader) => _loader = loader;
 
     /// <summary>One epoch of batches, each valid until the next is requested.</summary>
     public IEnumerable<(Matrix X, Matrix? Targets, int[] Labels, int Size)> Epoch()
@@ -51,24 +51,11 @@ internal sealed class BatchPrefetcher
     private void Produce(CancellationToken cancel)
     {
         int i = 0;
-        if (_source is DataLoader loader)
+        Slot slot = null!;
+        foreach (var batch in _loader.Epoch(size => Acquire(slot = _slots[i++ & 1], size, _loader, cancel)))
         {
-            Slot slot = null!;
-            foreach (var batch in loader.Epoch(size => Acquire(slot = _slots[i++ & 1], size, loader, cancel)))
-            {
-                slot.Hold(batch);                            // gathered straight into the slot: no copy
-                slot.Publish(1);
-            }
-        }
-        else
-        {
-            foreach (var batch in _source)
-            {
-                var slot = _slots[i++ & 1];
-                slot.AwaitChange(from: 1, cancel, null);     // wait until the consumer has released it
-                slot.Hold(slot.CopyOf(batch));
-                slot.Publish(1);
-            }
+            slot.Hold(batch);                                // gathered straight into the slot: no copy
+            slot.Publish(1);
         }
         var end = _slots[i & 1];
         end.AwaitChange(from: 1, cancel, null);
@@ -131,17 +118,6 @@ internal sealed class BatchPrefetcher
             if (!_bySize.TryGetValue(size, out var batch))
                 _bySize[size] = batch = create(size);
             return batch;
-        }
-
-        /// <summary>A copy of <paramref name="batch"/> in this slot's reused batch of its size.</summary>
-        public Batch CopyOf(Batch batch)
-        {
-            var copy = BatchFor(batch.Size, size =>
-                new Batch(size, batch.X.Cols, batch.Labels.Length > 0, batch.Targets?.Cols ?? 0));
-            batch.X.AsSpan().CopyTo(copy.X.AsSpan());
-            batch.Targets?.AsSpan().CopyTo(copy.Targets!.AsSpan());
-            batch.Labels.CopyTo(copy.Labels, 0);
-            return copy;
         }
 
         /// <summary>Makes <paramref name="batch"/> the one the consumer receives from this slot.</summary>
