@@ -34,7 +34,7 @@ internal static class RowGather
             for (int r = 0; r < rows.Length; r++)
             {
                 if (Sse.IsSupported && r + Ahead < rows.Length)
-                    Prefetch(source + (nint)rows[r + Ahead] * cols, cols);
+                    Prefetch(source + (nint)rows[r + Ahead] * cols, cols, toL1: true);
                 ToUnitFloats(source + (nint)rows[r] * cols, target + (nint)r * cols, cols);
             }
         }
@@ -67,18 +67,17 @@ internal static class RowGather
         if (!Sse.IsSupported) return;
         fixed (T* start = source)
             foreach (int row in rows)
-                Prefetch1((byte*)(start + (nint)row * cols), cols * sizeof(T));
+                Prefetch((byte*)(start + (nint)row * cols), cols * sizeof(T), toL1: false);
     }
 
-    private static unsafe void Prefetch1(byte* start, int bytes)
+    /// <summary>Prefetches every 64-byte line of [start, start + bytes): into L1 for a row about to be converted,
+    /// into L2 for one needed a step later.</summary>
+    private static unsafe void Prefetch(byte* start, int bytes, bool toL1)
     {
         for (int offset = 0; offset < bytes; offset += 64)
-            Sse.Prefetch1(start + offset);
-    }
-
-    private static unsafe void Prefetch(byte* start, int bytes)
-    {
-        for (int offset = 0; offset < bytes; offset += 64)
-            Sse.Prefetch0(start + offset);
+        {
+            if (toL1) Sse.Prefetch0(start + offset);
+            else Sse.Prefetch1(start + offset);
+        }
     }
 }

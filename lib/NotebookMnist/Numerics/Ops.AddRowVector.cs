@@ -14,8 +14,14 @@ public static partial class Ops
             throw new ArgumentException(
                 $"AddRowVector: expected row.Length == x.Cols. Received: x {x.ShapeText}, row.Length={row.Length}.",
                 nameof(row));
-        for (int r = 0; r < x.Rows; r++)
-            TensorPrimitives.Add(x.Row(r), row, x.Row(r));
+        AddRowVector(x.AsSpan(), row);
         return x;
+    }
+
+    /// <summary>Adds <paramref name="row"/> to each consecutive row.Length-long row of <paramref name="rows"/>, in place.</summary>
+    internal static void AddRowVector(Span<float> rows, ReadOnlySpan<float> row)
+    {
+        for (int start = 0; start < rows.Length; start += row.Length)
+            TensorPrimitives.Add(rows.Slice(start, row.Length), row, rows.Slice(start, row.Length));
     }
 }

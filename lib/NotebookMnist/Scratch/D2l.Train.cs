@@ -30,7 +30,7 @@ public static partial class D2l
         ArgumentNullException.ThrowIfNull(updater);
         var buffers = new BatchBuffers(net);
         var metric = new Accumulator(3);                         // loss sum, correct, examples
-        if (trainIter is DataLoader loader && loader.Count > 0 && loader.Labels)
+        if (trainIter is DataLoader loader && loader.Labels)
         {
             // The same steps as the loop below, each batch split between two cores (see ShardedEpoch).
             new ShardedEpoch(net, loader).Run(buffers.For, (yHat, batch) =>

@@ -24,7 +24,6 @@ internal sealed class ShardedEpoch : IChunkWork
 {
     private readonly SoftmaxRegression _net;
     private readonly DataLoader _loader;
-    private readonly Matrix _firstHalf, _secondHalf;
     private Batch? _batch;
     private Matrix _yHat = null!, _dLogits = null!;
 
@@ -32,8 +31,6 @@ internal sealed class ShardedEpoch : IChunkWork
     {
         _net = net;
         _loader = loader;
-        _firstHalf = new Matrix(net.W.Value.Rows, net.W.Value.Cols);
-        _secondHalf = new Matrix(net.W.Value.Rows, net.W.Value.Cols);
     }
 
     /// <summary>Runs the epoch; <paramref name="onBatch"/>(ŷ, batch) reports each batch after its gradient is in
@@ -49,7 +46,7 @@ internal sealed class ShardedEpoch : IChunkWork
             _dLogits = _net.DLogits(batch.Size);
             if (!parallel || !WorkerTeam.Shared.TryRun(this, SoftmaxRegression.Shards))
                 for (int shard = 0; shard < SoftmaxRegression.Shards; shard++) Run(shard);
-            _net.AddShards(_firstHalf, _secondHalf, _dLogits);
+            _net.AddShards(_dLogits);
             onBatch(_yHat, batch);
         }
         _batch = null;
@@ -62,7 +59,7 @@ internal sealed class ShardedEpoch : IChunkWork
         var (first, count) = SoftmaxRegression.ShardRows(batch.Size, shard);
         _loader.FillImages(batch, first, count);
         _net.ForwardRows(batch.X, _yHat, first, count);
-        _net.BackwardRows(batch.X, _yHat, batch.Labels, _dLogits, first, count, shard == 0 ? _firstHalf : _secondHalf);
+        _net.BackwardRows(batch.X, _yHat, batch.Labels, _dLogits, first, count, shard);
         _loader.PrefetchNextImages(batch, first, count);
     }
 }

@@ -60,6 +60,7 @@ public sealed class SoftmaxRegression
         ArgumentNullException.ThrowIfNull(X);
         CheckInputs(X);
         Ops.CheckDestination("Net", destination, X.Rows, W.Value.Cols);
+        Ops.CheckNotAliased("Net", X, nameof(X), destination);
         ForwardRows(X, destination, 0, X.Rows);
         return destination;
     }
@@ -79,13 +80,12 @@ public sealed class SoftmaxRegression
                 $"Expected yHat ({X.Rows}, {W.Value.Cols}) and {X.Rows} labels for X {X.ShapeText}. Received: yHat.shape={yHat.ShapeText}, y.Length={y.Length}.",
                 nameof(yHat));
         var dLogits = DLogits(X.Rows);
-        var second = _secondHalf ??= new Matrix(W.Value.Rows, W.Value.Cols);
         for (int shard = 0; shard < Shards; shard++)
         {
             var (first, count) = ShardRows(X.Rows, shard);
-            BackwardRows(X, yHat, y, dLogits, first, count, shard == 0 ? W.Grad : second);
+            BackwardRows(X, yHat, y, dLogits, first, count, shard);
         }
-        AddShards(W.Grad, second, dLogits);
+        AddShards(dLogits);
     }
 
     /// <summary>Rows [first, first + count) of the batch's part <paramref name="shard"/>: [0, n/2) and [n/2, n).</summary>
@@ -109,16 +109,17 @@ public sealed class SoftmaxRegression
         int inputs = W.Value.Rows, outputs = W.Value.Cols;
         var o = yHat.Data.AsSpan(first * outputs, count * outputs);
         Gemm.Multiply(X.Data.AsSpan(first * inputs, count * inputs), W.Value.Data, o, count, inputs, outputs); // o = X·W
-        for (int r = 0; r < count; r++)
-            TensorPrimitives.Add(o.Slice(r * outputs, outputs), B.Value.Data, o.Slice(r * outputs, outputs)); // o += b
+        Ops.AddRowVector(o, B.Value.Data);                                    // o += b
         if (count > 0) Ops.SoftmaxRows<float>(o, o, outputs);                // ŷ = softmax(o), in place
     }
 
-    /// <summary>For rows [first, first + count): ∂L/∂o = ŷ − Y into <paramref name="dLogits"/>, and that part's
-    /// Xᵀ·(ŷ − Y) into <paramref name="kernelGradient"/> (numInputs, numOutputs).</summary>
+    /// <summary>For rows [first, first + count), part <paramref name="shard"/> of the batch: ∂L/∂o = ŷ − Y into
+    /// <paramref name="dLogits"/>, and that part's Xᵀ·(ŷ − Y) into its buffer (W.Grad for part 0, a second
+    /// (numInputs, numOutputs) buffer for part 1) until <see cref="AddShards"/> adds them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A label is out of range.</exception>
-    internal void BackwardRows(Matrix X, Matrix yHat, ReadOnlySpan<int> y, Matrix dLogits, int first, int count, Matrix kernelGradient)
+    internal void BackwardRows(Matrix X, Matrix yHat, ReadOnlySpan<int> y, Matrix dLogits, int first, int count, int shard)
     {
+        var kernelGradient = shard == 0 ? W.Grad : _secondHalf ??= new Matrix(W.Value.Rows, W.Value.Cols);
         int inputs = W.Value.Rows, outputs = W.Value.Cols;
         var d = dLogits.Data.AsSpan(first * outputs, count * outputs);
         yHat.Data.AsSpan(first * outputs, count * outputs).CopyTo(d);           // ∂L/∂o = ŷ − Y   (n, 10)
@@ -132,10 +133,10 @@ public sealed class SoftmaxRegression
             inputs, count, outputs, transposeA: true);                           // Xᵀ·(ŷ − Y) over these rows
     }
 
-    /// <summary>W.Grad = first part + second part, then b.Grad = Σᵢ (ŷᵢ − Yᵢ).</summary>
-    internal void AddShards(Matrix first, Matrix second, Matrix dLogits)
+    /// <summary>W.Grad = part 0 + part 1 of <see cref="BackwardRows"/>, then b.Grad = Σᵢ (ŷᵢ − Yᵢ).</summary>
+    internal void AddShards(Matrix dLogits)
     {
-        TensorPrimitives.Add(first.Data, second.Data, W.Grad.Data);              // ∂L/∂W = Xᵀ·(ŷ − Y)   (784, 10)
+        TensorPrimitives.Add(W.Grad.Data, _secondHalf!.Data, W.Grad.Data);      // ∂L/∂W = Xᵀ·(ŷ − Y)   (784, 10)
         Ops.Sum(dLogits, axis: 0, B.Grad);                                       // ∂L/∂b = Σᵢ (ŷᵢ − Yᵢ)  (1, 10)
     }
 
