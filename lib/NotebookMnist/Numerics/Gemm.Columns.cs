@@ -74,8 +74,8 @@ internal static partial class Gemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Columns32x5(in Operands o, int i, int j, int p0, int depth, V* top, V* bottom)
     {
-        float* a = o.A + (nint)p0 * o.M + i;
-        nint aStep = o.M, bStep = PaddedGroups(o.N);
+        float* a = o.A + (nint)p0 * o.Lda + i;
+        nint aStep = o.Lda, bStep = PaddedGroups(o.N);
         float* b = o.Packed + p0 * bStep + j;
         V c00 = default, c01 = default, c02 = default, c03 = default, c04 = default;
         V c10 = default, c11 = default, c12 = default, c13 = default, c14 = default;
@@ -101,8 +101,8 @@ internal static partial class Gemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Columns16x5(in Operands o, int i, int j, int p0, int depth, V* top)
     {
-        float* a = o.A + (nint)p0 * o.M + i;
-        nint aStep = o.M, bStep = PaddedGroups(o.N);
+        float* a = o.A + (nint)p0 * o.Lda + i;
+        nint aStep = o.Lda, bStep = PaddedGroups(o.N);
         float* b = o.Packed + p0 * bStep + j;
         V c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
         for (nint p = 0, bp = 0; p < depth; p++, a += aStep, bp += bStep)
@@ -126,9 +126,9 @@ internal static partial class Gemm
             for (int j = 0; j < o.N; j++)
             {
                 nint width = PaddedGroups(o.N);
-                float* a = o.A + (nint)p0 * o.M + i, b = o.Packed + p0 * width + j;
+                float* a = o.A + (nint)p0 * o.Lda + i, b = o.Packed + p0 * width + j;
                 float sum = 0;
-                for (nint p = 0; p < depth; p++) sum += a[p * o.M] * b[p * width];
+                for (nint p = 0; p < depth; p++) sum += a[p * o.Lda] * b[p * width];
                 float* c = o.C + (nint)i * o.N + j;
                 *c = add ? *c + sum : sum;
             }

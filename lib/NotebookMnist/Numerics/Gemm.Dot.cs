@@ -101,7 +101,7 @@ internal static partial class Gemm
         int columns = Math.Min(ColumnGroup, o.N - j);
         for (int r = 0; r < rows; r++)
         {
-            float* a = o.A + (nint)(i + r) * o.K, c = o.C + (nint)(i + r) * o.N + j;
+            float* a = o.A + (nint)(i + r) * o.Lda, c = o.C + (nint)(i + r) * o.N + j;
             for (int q = 0; q < columns; q++)
             {
                 float sum = Vector512.Sum(tile[r * ColumnGroup + q]);
@@ -112,7 +112,7 @@ internal static partial class Gemm
         }
     }
 
-    private static unsafe float* RowOfA(in Operands o, int i, int rows, int r) => o.A + (nint)(i + Math.Min(r, rows - 1)) * o.K;
+    private static unsafe float* RowOfA(in Operands o, int i, int rows, int r) => o.A + (nint)(i + Math.Min(r, rows - 1)) * o.Lda;
 
     private static unsafe float* ColumnOfBt(in Operands o, int j) => o.Packed + (nint)Math.Min(j, o.N - 1) * o.K;
 }

@@ -17,20 +17,24 @@ internal static partial class Gemm
 
     /// <summary>The pinned operands of one multiply, with element strides that hide the two transposes.</summary>
     private readonly unsafe struct Operands(
-        float* a, float* b, float* c, int m, int k, int n, bool transposeA, bool transposeB, bool accumulate)
+        float* a, float* b, float* c, int m, int k, int n, bool transposeA, bool transposeB, bool accumulate, int lda)
     {
         public readonly float* A = a, B = b, C = c;
         public readonly int M = m, K = k, N = n;
         public readonly bool TransposeA = transposeA, TransposeB = transposeB, Accumulate = accumulate;
 
+        /// <summary>Step between rows of the stored A: k (or m when <see cref="TransposeA"/>) for a whole matrix,
+        /// more for a block of columns of a wider one.</summary>
+        public readonly int Lda = lda;
+
         /// <summary>A packed copy of B (layout chosen by the strategy), or null.</summary>
         public float* Packed { get; init; }
 
         /// <summary>Step between rows of op(A): op(A)[i, p] = A[i·ARowStride + p·AColStride].</summary>
-        public nint ARowStride => TransposeA ? 1 : K;
+        public nint ARowStride => TransposeA ? 1 : Lda;
 
         /// <summary>Step along k in op(A).</summary>
-        public nint AColStride => TransposeA ? M : 1;
+        public nint AColStride => TransposeA ? Lda : 1;
 
         /// <summary>Step along k in op(B): op(B)[p, j] = B[p·BRowStride + j·BColStride].</summary>
         public nint BRowStride => TransposeB ? 1 : N;

@@ -9,7 +9,7 @@ internal static partial class Gemm
     /// vector width the machine has. A transposed B is first copied to (k, n).</remarks>
     private static void Portable(
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c,
-        int m, int k, int n, bool transposeA, bool transposeB, bool accumulate)
+        int m, int k, int n, bool transposeA, bool transposeB, bool accumulate, int lda)
     {
         float[]? buffer = null;
         if (transposeB)
@@ -25,7 +25,7 @@ internal static partial class Gemm
             if (!accumulate) row.Clear();
             for (int p = 0; p < k; p++)
             {
-                float x = transposeA ? a[p * m + i] : a[i * k + p];
+                float x = transposeA ? a[p * lda + i] : a[i * lda + p];
                 TensorPrimitives.MultiplyAdd(b.Slice(p * n, n), x, row, row);
             }
         }

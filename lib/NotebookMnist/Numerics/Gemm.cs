@@ -34,12 +34,26 @@ internal static partial class Gemm
     internal const long ParallelFlops = 1L << 21;
 
     /// <summary>C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/>.</summary>
+    /// <param name="a">The stored A, (m, k) or (k, m) when <paramref name="transposeA"/>, rows <paramref name="lda"/> apart.</param>
+    /// <param name="b">The stored B, (k, n) or (n, k) when <paramref name="transposeB"/>.</param>
+    /// <param name="c">The (m, n) result.</param>
+    /// <param name="m">Rows of C.</param>
+    /// <param name="k">The inner dimension.</param>
+    /// <param name="n">Columns of C.</param>
+    /// <param name="transposeA">A is stored (k, m).</param>
+    /// <param name="transposeB">B is stored (n, k).</param>
+    /// <param name="accumulate">Add the product to C instead of overwriting it.</param>
+    /// <param name="lda">Step between rows of the stored A; 0 means a whole matrix (k, or m when
+    /// <paramref name="transposeA"/>). A larger step multiplies a block of columns of a wider matrix, e.g. some of
+    /// the input features of a batch. The result does not depend on the step: the same elements give the same bits.</param>
     public static void Multiply(
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c,
         int m, int k, int n,
-        bool transposeA = false, bool transposeB = false, bool accumulate = false)
+        bool transposeA = false, bool transposeB = false, bool accumulate = false, int lda = 0)
     {
-        Validate(a.Length, b.Length, c.Length, m, k, n);
+        int aCols = transposeA ? m : k;
+        if (lda == 0) lda = aCols;
+        Validate(a.Length, b.Length, c.Length, m, k, n, lda, aCols, transposeA ? k : m);
         if (m == 0 || n == 0) return;
         if (k == 0)
         {
@@ -48,14 +62,14 @@ internal static partial class Gemm
         }
         if (!Vector512.IsHardwareAccelerated)
         {
-            Portable(a, b, c, m, k, n, transposeA, transposeB, accumulate);
+            Portable(a, b, c, m, k, n, transposeA, transposeB, accumulate, lda);
             return;
         }
         unsafe
         {
             fixed (float* pa = a, pb = b, pc = c)
             {
-                var operands = new Operands(pa, pb, pc, m, k, n, transposeA, transposeB, accumulate);
+                var operands = new Operands(pa, pb, pc, m, k, n, transposeA, transposeB, accumulate, lda);
                 if (n >= Lanes) Broadcast(operands);
                 else if (transposeA) Columns(operands);
                 else Dot(operands);
@@ -63,13 +77,18 @@ internal static partial class Gemm
         }
     }
 
-    private static void Validate(int aLength, int bLength, int cLength, int m, int k, int n)
+    private static void Validate(int aLength, int bLength, int cLength, int m, int k, int n, int lda, int aCols, int aRows)
     {
         if (m < 0) throw new ArgumentOutOfRangeException(nameof(m), $"Expected `m` to be non-negative. Received: m={m}.");
         if (k < 0) throw new ArgumentOutOfRangeException(nameof(k), $"Expected `k` to be non-negative. Received: k={k}.");
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), $"Expected `n` to be non-negative. Received: n={n}.");
-        if (aLength < (long)m * k)
-            throw new ArgumentException($"Input span a is too short: expected at least m·k={(long)m * k} elements, received {aLength}.", "a");
+        if (lda < aCols)
+            throw new ArgumentOutOfRangeException(nameof(lda), $"Expected `lda` to be at least the {aCols} columns of the stored A. Received: lda={lda}.");
+        long aNeeded = aRows == 0 || aCols == 0 ? 0 : (long)(aRows - 1) * lda + aCols;
+        if (aLength < aNeeded)
+            throw new ArgumentException(lda == aCols
+                ? $"Input span a is too short: expected at least m·k={aNeeded} elements, received {aLength}."
+                : $"Input span a is too short: expected at least {aNeeded} elements for {aRows} rows {lda} apart, received {aLength}.", "a");
         if (bLength < (long)k * n)
             throw new ArgumentException($"Input span b is too short: expected at least k·n={(long)k * n} elements, received {bLength}.", "b");
         if (cLength < (long)m * n)

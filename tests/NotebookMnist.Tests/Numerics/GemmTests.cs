@@ -53,6 +53,60 @@ public class GemmTests
         Assert.Equal(c0[^3..], c[^3..]);
     }
 
+    public static TheoryData<int, int, int, bool, bool, bool> BlockCases()
+    {
+        var data = new TheoryData<int, int, int, bool, bool, bool>();
+        foreach (var (m, k, n) in new[] { (32, 384, 10), (32, 400, 10), (384, 32, 10), (400, 32, 10), (7, 13, 5),
+                     (13, 17, 19), (33, 65, 65), (17, 33, 11), (256, 784, 10), (784, 256, 10) })
+        {
+            for (int flags = 0; flags < 8; flags++)
+                data.Add(m, k, n, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BlockCases))]
+    public void Multiply_ColumnBlockOfAWiderA_SameBitsAsTheBlockCopiedOut(
+        int m, int k, int n, bool transposeA, bool transposeB, bool accumulate)
+    {
+        // The stored A (rows × cols) sits at column 5 of a matrix 11 columns wider, whose other columns are noise.
+        int rows = transposeA ? k : m, cols = transposeA ? m : k, lda = cols + 11;
+        var random = new Random(HashCode.Combine(m, k, n, transposeA, transposeB, accumulate) & 0x7fff);
+        float[] wide = RandomArray(random, rows * lda);
+        float[] block = new float[rows * cols];
+        for (int r = 0; r < rows; r++) wide.AsSpan(r * lda + 5, cols).CopyTo(block.AsSpan(r * cols));
+        float[] b = RandomArray(random, k * n);
+        float[] expected = RandomArray(random, m * n);
+        float[] c = (float[])expected.Clone();
+
+        Gemm.Multiply(block, b, expected, m, k, n, transposeA, transposeB, accumulate);
+        Gemm.Multiply(wide.AsSpan(5), b, c, m, k, n, transposeA, transposeB, accumulate, lda);
+
+        Assert.Equal(expected, c);
+    }
+
+    [Fact]
+    public void Multiply_StepShorterThanTheRow_ThrowsNamingLda()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Gemm.Multiply(new float[12], new float[6], new float[4], 2, 3, 2, lda: 2));
+        Assert.Equal("lda", error.ParamName);
+        Assert.Contains("at least the 3 columns", error.Message);
+        Assert.Contains("Received: lda=2", error.Message);
+    }
+
+    [Fact]
+    public void Multiply_StridedSpanTooShort_ThrowsNamingA()
+    {
+        // 2 rows 5 apart, 3 columns: the last row ends at 5 + 3 = 8 elements.
+        Gemm.Multiply(new float[8], new float[6], new float[4], 2, 3, 2, lda: 5);
+        var error = Assert.Throws<ArgumentException>(
+            () => Gemm.Multiply(new float[7], new float[6], new float[4], 2, 3, 2, lda: 5));
+        Assert.Equal("a", error.ParamName);
+        Assert.Contains("at least 8 elements for 2 rows 5 apart, received 7", error.Message);
+    }
+
     [Fact]
     public void Multiply_HandComputed2x2_GivesKnownProduct()
     {
