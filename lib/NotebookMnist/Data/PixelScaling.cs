@@ -35,33 +35,61 @@ internal static class PixelScaling
     /// <summary>The 8-bit pixels b with b / 255f == each value bit for bit, or null if any value is not of that form.</summary>
     /// <remarks>
     /// Recovers the bytes the floats were scaled from, so a loader can gather 1 byte per pixel instead of 4 and still
-    /// produce exactly the same floats. Any other value (normalised, resized, −0, NaN) returns null.
+    /// produce exactly the same floats. Any other value (normalised, resized, −0, NaN) returns null. Large arrays are
+    /// done in parallel parts: for MNIST's 47 million values most of the time goes to the operating system mapping
+    /// the new 47 MB array in (~35 ms on one core; ~12 ms once mapped), which two cores share.
     /// </remarks>
-    public static byte[]? TryToPixels(ReadOnlySpan<float> values)
+    public static byte[]? TryToPixels(float[] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var pixels = GC.AllocateUninitializedArray<byte>(values.Length);
-        int i = 0;
+        const int PartLength = 1 << 20;
+        int parts = (values.Length + PartLength - 1) / PartLength;
+        bool exact = true;
+        if (parts <= 1)
+            exact = TryToPixels(values, pixels, 0, values.Length);
+        else
+            Parallel.For(0, parts, (part, state) =>
+            {
+                int start = part * PartLength;
+                if (!TryToPixels(values, pixels, start, Math.Min(PartLength, values.Length - start)))
+                {
+                    exact = false;
+                    state.Stop();
+                }
+            });
+        return exact ? pixels : null;
+    }
+
+    /// <summary>Converts values [start, start + count) into pixels; false at the first value that is not b / 255f.</summary>
+    private static unsafe bool TryToPixels(float[] values, byte[] pixels, int start, int count)
+    {
+        int i = start, end = start + count;
         if (Avx512F.IsSupported)
         {
             var scale = Vector512.Create(255f);
-            for (; i <= values.Length - 16; i += 16)
+            fixed (float* source = values)
+            fixed (byte* target = pixels)
             {
-                var v = Vector512.Create(values.Slice(i, 16));
-                var k = Vector512.ConvertToInt32(Vector512.Round(v * scale));
-                var back = Vector512.ConvertToSingle(k) / scale;
-                if (Vector512.GreaterThanAny(k.AsUInt32(), Vector512.Create(255u)) || back.AsInt32() != v.AsInt32())
-                    return null;
-                Avx512F.ConvertToVector128Byte(k).CopyTo(pixels.AsSpan(i, 16));
+                for (; i <= end - 16; i += 16)
+                {
+                    var v = Vector512.Load(source + i);
+                    var k = Avx512F.ConvertToVector512Int32(v * scale);     // rounds to nearest, as MathF.Round
+                    var back = Vector512.ConvertToSingle(k) / scale;
+                    if (Vector512.GreaterThanAny(k.AsUInt32(), Vector512.Create(255u)) || back.AsInt32() != v.AsInt32())
+                        return false;
+                    Avx512F.ConvertToVector128Byte(k).Store(target + i);
+                }
             }
         }
-        for (; i < values.Length; i++)
+        for (; i < end; i++)
         {
             float k = MathF.Round(values[i] * 255f);
             if (!(k >= 0 && k <= 255) || BitConverter.SingleToInt32Bits((byte)k / 255f) != BitConverter.SingleToInt32Bits(values[i]))
-                return null;
+                return false;
             pixels[i] = (byte)k;
         }
-        return pixels;
+        return true;
     }
 
     private static void Store(Vector256<ushort> shorts, Vector256<float> divisor, Span<float> destination)

@@ -7,7 +7,7 @@ namespace NotebookMnist.Keras;
 /// Keras's example: a variable 1.0 with loss = variable (gradient 1.0) and learning rate 0.1 becomes 0.9 after one step.
 /// Introduced in notebooks/05-keras-mse-to-crossentropy.ipynb.
 /// </remarks>
-public sealed class SGD : IOptimizer
+public sealed class SGD : IElementwiseOptimizer
 {
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">The step size lr &gt; 0; Keras's default is 0.01, the article uses 0.2.</param>
@@ -35,8 +35,14 @@ public sealed class SGD : IOptimizer
                 throw new ArgumentException(
                     $"Expected gradient {i} to have the variable's shape {variable.ShapeText}. Received: {gradient.ShapeText}.",
                     nameof(gradientsAndVariables));
-            // w ← w + (−lr)·g
-            TensorPrimitives.MultiplyAdd(gradient.AsSpan(), -(float)LearningRate, variable.AsSpan(), variable.AsSpan());
+            Apply(gradient.AsSpan(), variable.AsSpan());
         }
     }
+
+    /// <inheritdoc/>
+    void IElementwiseOptimizer.Apply(ReadOnlySpan<float> gradient, Span<float> variable) => Apply(gradient, variable);
+
+    /// <summary>w ← w + (−lr)·g, element by element.</summary>
+    private void Apply(ReadOnlySpan<float> gradient, Span<float> variable) =>
+        TensorPrimitives.MultiplyAdd(gradient, -(float)LearningRate, variable, variable);
 }

@@ -32,7 +32,7 @@ public sealed partial class Sequential
         var history = new History(LossLabel);
         var callbackList = (callbacks ?? []).ToList();
         foreach (var c in callbackList) { c.Model = this; c.OnTrainBegin(); }
-        var epochRun = new EpochRunner(this, x, y, batchSize, shuffle, seed ?? Random.Shared.Next(), MetricNames.Count > 0, Prefetch);
+        var epochRun = new EpochRunner(this, x, y, batchSize, shuffle, seed ?? Random.Shared.Next(), MetricNames.Count > 0, ParallelTraining);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (var c in callbackList) c.OnEpochBegin(epoch);
@@ -81,8 +81,8 @@ public sealed partial class Sequential
         return (Rows(x, 0, train), Rows(y, 0, train), (Rows(x, train, x.Rows - train), Rows(y, train, x.Rows - train)));
     }
 
-    /// <summary>Gather the next batch on another core while this one trains (on by default; results are identical).</summary>
-    internal bool Prefetch { get; set; } = true;
+    /// <summary>Train on two cores when the machine has them (on by default; results are identical either way).</summary>
+    internal bool ParallelTraining { get; set; } = true;
 
     /// <summary>Calls <paramref name="action"/>(start, xb, yb) for consecutive chunks of rows copied into reused buffers.</summary>
     private static void ForEachChunk(Matrix x, Matrix? y, int batchSize, Action<int, Matrix, Matrix?> action)

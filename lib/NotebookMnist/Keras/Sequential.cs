@@ -10,7 +10,7 @@ namespace NotebookMnist.Keras;
 public sealed partial class Sequential
 {
     private readonly List<ILayer> _layers = new();
-    private List<(Matrix Gradient, Matrix Variable)>? _gradientsAndVariables;
+    private List<(Matrix Gradient, Matrix Variable)>? _gradientsAndVariables, _allButFirstKernel;
     private Matrix? _lossGradient;
 
     /// <summary>Creates a model from layers in order (more can be added with <see cref="Add"/>).</summary>
@@ -46,7 +46,7 @@ public sealed partial class Sequential
                 $"Expected layer {_layers.Count} to take the previous layer's {_layers[^1].Units} units as input. Received: inputDim={d}.",
                 nameof(layer));
         _layers.Add(layer);
-        _gradientsAndVariables = null;
+        _gradientsAndVariables = _allButFirstKernel = null;
     }
 
     /// <summary>Configures training with a loss name: "mse", "categorical_crossentropy", … (see <c>Losses.Get</c>).</summary>
@@ -129,18 +129,54 @@ public sealed partial class Sequential
     /// <param name="labels">argmax of each target row, to count correct predictions; null to skip counting.</param>
     internal (float Loss, int Correct) TrainStep(Matrix xb, Matrix yb, int[]? labels)
     {
+        var result = LossAndGradient(Forward(xb), yb, labels);
+        BackwardDownTo(0);
+        Optimizer!.ApplyGradients(_gradientsAndVariables!);
+        return result;
+    }
+
+    /// <summary>The part of a training step between the first layer's product and its kernel gradient (see
+    /// Keras/SplitInputEpoch.cs): the forward pass from the first layer's activation on, the loss, the backward pass
+    /// down to the first layer's dL/dz, and the update of every variable but the first layer's kernel.</summary>
+    /// <param name="first">The first layer, after <see cref="Dense.ForwardBlock"/> on every block of the batch.</param>
+    /// <param name="yb">The batch targets.</param>
+    /// <param name="labels">As in <see cref="TrainStep"/>.</param>
+    internal (float Loss, int Correct) TrainStepBetweenFirstProducts(Dense first, Matrix yb, int[]? labels)
+    {
+        var a = first.Activate(yb.Rows);
+        for (int i = 1; i < _layers.Count; i++)
+            a = _layers[i].Forward(a);
+        var result = LossAndGradient(a, yb, labels);
+        first.BackwardToPreActivations(BackwardDownTo(1)!);
+        Optimizer!.ApplyGradients(AllButFirstKernel);
+        return result;
+    }
+
+    /// <summary>Every (gradient, variable) pair but the first, the first layer's kernel.</summary>
+    private IReadOnlyList<(Matrix Gradient, Matrix Variable)> AllButFirstKernel =>
+        _allButFirstKernel ??= _gradientsAndVariables!.Skip(1).ToList();
+
+    /// <summary>The batch loss and correct count of predictions <paramref name="yPred"/>, and dL/dyPred into the
+    /// loss-gradient buffer.</summary>
+    private (float Loss, int Correct) LossAndGradient(Matrix yPred, Matrix yb, int[]? labels)
+    {
         var loss = Loss!;
-        var yPred = Forward(xb);                                   // (batch, classes)
         float value = loss.Call(yb, yPred);
         int correct = labels is null ? 0 : Metrics.CorrectCount(yPred, labels);
         if (_lossGradient is null || _lossGradient.Rows != yPred.Rows || _lossGradient.Cols != yPred.Cols)
             _lossGradient = new Matrix(yPred.Rows, yPred.Cols);
         loss.Gradient(yb, yPred, _lossGradient);                   // dL/dyPred, batch mean included
-        Matrix? g = _lossGradient;
-        for (int i = _layers.Count - 1; i >= 0; i--)
-            g = _layers[i].Backward(g!, computeInputGradient: i > 0);
-        Optimizer!.ApplyGradients(_gradientsAndVariables!);
         return (value, correct);
+    }
+
+    /// <summary>Backpropagates the loss gradient through the layers from the last down to <paramref name="last"/>
+    /// (each stores its weight gradients) and returns dL/d(inputs of layer <paramref name="last"/>), or null for 0.</summary>
+    private Matrix? BackwardDownTo(int last)
+    {
+        Matrix? g = _lossGradient;
+        for (int i = _layers.Count - 1; i >= last; i--)
+            g = _layers[i].Backward(g!, computeInputGradient: i > 0);
+        return g;
     }
 
     private void Build(int inputDim)
@@ -157,6 +193,7 @@ public sealed partial class Sequential
         _gradientsAndVariables = _layers
             .SelectMany(l => l.Gradients.Zip(l.Weights, (g, w) => (g, w)))
             .ToList();
+        _allButFirstKernel = null;
     }
 
     private void EnsureBuilt(Matrix x, string name)

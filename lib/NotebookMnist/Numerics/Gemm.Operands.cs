@@ -7,11 +7,6 @@ internal static partial class Gemm
     /// <summary>Products with a shorter k than this stay on one thread (see <see cref="ForRows"/>).</summary>
     private const int ParallelMinDepth = 32;
 
-    /// <summary>While above zero, products on this thread stay on it (see <see cref="ForRows"/>): set by a
-    /// <see cref="Keras.BatchPrefetcher"/> consumer, whose other core is busy gathering the next batch.</summary>
-    [ThreadStatic]
-    internal static int SingleThreadScopes;
-
     /// <summary>Floats per AVX-512 vector.</summary>
     private const int Lanes = 16;
 
@@ -57,7 +52,7 @@ internal static partial class Gemm
         int tiles = (operands.M + rowTile - 1) / rowTile;
         int workers = Math.Min(Environment.ProcessorCount, tiles);
         long flops = 2L * operands.M * operands.K * operands.N;
-        if (flops < ParallelFlops || operands.K < ParallelMinDepth || workers < 2 || SingleThreadScopes > 0)
+        if (flops < ParallelFlops || operands.K < ParallelMinDepth || workers < 2)
         {
             body(operands, 0, operands.M);
             return;

@@ -188,4 +188,30 @@ public class DataLoaderTests
         data.Images[5, 5] = 0.25f;                       // a float loader sees later changes
         Assert.Equal(0.25f, loader.First().X[5, 5]);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FillColumns_GathersTheBatchRowsFeatureBlock(bool pixels)
+    {
+        // Features [10, 10 + 17) of each row of every batch, as Keras's two-core epoch gathers one block per core;
+        // from the floats or, after GatherFromPixelsIfExact, from their bytes: the same bits either way.
+        var data = PixelImages(29);
+        var loader = new DataLoader(data.Images, data.Labels, batchSize: 8, seed: 4);
+        if (pixels) loader.GatherFromPixelsIfExact();
+        var block = new float[8 * 17];
+        int batches = 0;
+        foreach (var batch in loader.Epoch(loader.NewBatch, images: false))
+        {
+            loader.FillColumns(batch, 10, 17, block);
+            loader.PrefetchNextColumns(batch, 10, 17);      // a hint only; past the last batch it prefetches nothing
+            var (order, start) = batch.Source;
+            for (int r = 0; r < batch.Size; r++)
+                for (int j = 0; j < 17; j++)
+                    Assert.Equal(BitConverter.SingleToInt32Bits(data.Images[order[start + r], 10 + j]),
+                        BitConverter.SingleToInt32Bits(block[r * 17 + j]));
+            batches++;
+        }
+        Assert.Equal(4, batches);
+    }
 }

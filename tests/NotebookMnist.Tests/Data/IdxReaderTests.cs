@@ -184,4 +184,20 @@ public class IdxReaderTests
                 Assert.Null(PixelScaling.TryToPixels(changed));
             }
     }
+
+    [Fact]
+    public void PixelScaling_TryToPixelsOverSeveralParts_RecoversEveryByteAndFindsABadValueInAnyPart()
+    {
+        // 2.5 million values: three parallel parts of 2^20, the last one ragged (its scalar tail runs too).
+        byte[] source = Enumerable.Range(0, 2_500_003).Select(i => (byte)(i * 31 % 256)).ToArray();
+        var values = new float[source.Length];
+        PixelScaling.ToUnitFloats(source, values);
+        Assert.Equal(source, PixelScaling.TryToPixels(values));
+        foreach (int at in new[] { 0, (1 << 20) + 17, source.Length - 1 })
+        {
+            var changed = (float[])values.Clone();
+            changed[at] = 0.5f;
+            Assert.Null(PixelScaling.TryToPixels(changed));
+        }
+    }
 }

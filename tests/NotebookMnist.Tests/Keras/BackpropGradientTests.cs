@@ -36,10 +36,19 @@ public class BackpropGradientTests(ITestOutputHelper output)
             new Dense(6, activation: "tanh", seed: 22),
             new Dense(4, activation: "softmax", seed: 23)), "mse");
 
-    private void CheckGradients(Sequential model, string lossName)
+    [Fact]
+    public void TrainStep_FortyInputsInTwoBlocks_GradientsMatchFiniteDifferences()
+    {
+        // 40 inputs: the kernel's product and gradient are summed in two blocks of features, [0, 16) and [16, 40).
+        var first = new Dense(6, inputDim: 40, activation: "tanh", seed: 31);
+        Assert.Equal((16, 24), first.InputBlock(1));
+        CheckGradients(new Sequential(first, new Dense(4, activation: "softmax", seed: 32)), "categorical_crossentropy", inputs: 40);
+    }
+
+    private void CheckGradients(Sequential model, string lossName, int inputs = 5)
     {
         var random = new Random(20230828);
-        var x = new Matrix(8, 5);
+        var x = new Matrix(8, inputs);
         for (int i = 0; i < x.Length; i++) x.Data[i] = (float)(random.NextDouble() * 2 - 1);
         var y = Ops.OneHot(Enumerable.Range(0, 8).Select(_ => random.Next(4)).ToArray(), 4);
         model.Compile(new NoUpdate(), lossName);

@@ -70,7 +70,7 @@ public class SequentialTests
         var runs = new[] { true, false }.Select(prefetch =>
         {
             var model = Model(seed: 3);
-            model.Prefetch = prefetch;
+            model.ParallelTraining = prefetch;
             return (History: model.Fit(x, y, batchSize: 8, epochs: 3, verbose: 0, seed: 2), Weights: model.GetWeights());
         }).ToArray();
         Assert.Equal(runs[0].History["loss"], runs[1].History["loss"]);
