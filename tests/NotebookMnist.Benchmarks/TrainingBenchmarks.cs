@@ -44,17 +44,23 @@ public class TrainingBenchmarks
         _net = new SoftmaxRegression(seed: 1);
     }
 
-    /// <summary>Keras setup: Dense(10, softmax), SGD 0.2, one epoch of 60000 MNIST samples at batch 32 (1875 steps).</summary>
-    [Benchmark]
+    /// <summary>Keras setup: Dense(10, softmax), SGD 0.2, 60000 MNIST samples at batch 32 (1875 steps per epoch):
+    /// the article's Fit of 10 epochs, reported per epoch (the Fit's set-up, ~15 ms, is spread over the 10).</summary>
+    [Benchmark(OperationsPerInvoke = 10)]
     public History KerasEpochBatch32() =>
+        _keras.Fit(_mnistX, _mnistY, batchSize: 32, epochs: 10, verbose: 0, seed: 1);
+
+    /// <summary>A Fit of one epoch: one epoch plus the Fit's set-up (labels, the byte copy of x).</summary>
+    [Benchmark]
+    public History KerasFitOneEpoch() =>
         _keras.Fit(_mnistX, _mnistY, batchSize: 32, epochs: 1, verbose: 0, seed: 1);
 
-    /// <summary>The same epoch on one core (both input blocks of every step on the training thread).</summary>
-    [Benchmark]
+    /// <summary>The 10-epoch Fit per epoch on one core (both input blocks of every step on the training thread).</summary>
+    [Benchmark(OperationsPerInvoke = 10)]
     public History KerasEpochBatch32OneCore()
     {
         _keras.ParallelTraining = false;
-        try { return _keras.Fit(_mnistX, _mnistY, batchSize: 32, epochs: 1, verbose: 0, seed: 1); }
+        try { return _keras.Fit(_mnistX, _mnistY, batchSize: 32, epochs: 10, verbose: 0, seed: 1); }
         finally { _keras.ParallelTraining = true; }
     }
 

@@ -104,7 +104,8 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// returns, e.g. a prefetcher's slot (made with <see cref="NewBatch"/>), so a batch is gathered once, not copied.</summary>
     /// <param name="batchFor">The batch to fill for a given size.</param>
     /// <param name="images">False leaves X for the caller to fill with <see cref="FillImages"/>, e.g. a part per core.</param>
-    internal IEnumerable<Batch> Epoch(Func<int, Batch> batchFor, bool images = true)
+    /// <param name="targets">False leaves the labels and targets for the caller to fill with <see cref="FillTargets(Batch)"/>.</param>
+    internal IEnumerable<Batch> Epoch(Func<int, Batch> batchFor, bool images = true, bool targets = true)
     {
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         if (_shuffle) _random.Shuffle(_order);
@@ -113,7 +114,7 @@ public sealed class DataLoader : IEnumerable<Batch>
             int size = Math.Min(BatchSize, _order.Length - start);
             Batch batch = batchFor(size);
             batch.Source = (_order, start);
-            FillTargets(batch, _order.AsSpan(start, size));
+            if (targets) FillTargets(batch);
             if (images) FillImages(batch, 0, size);
             yield return batch;
         }
@@ -166,8 +167,21 @@ public sealed class DataLoader : IEnumerable<Batch>
     private static T NotNull<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class =>
         value ?? throw new ArgumentNullException(name);
 
-    private void FillTargets(Batch batch, ReadOnlySpan<int> rows)
+    /// <summary>Asks the memory system to start loading the labels and target rows of the batch after
+    /// <paramref name="batch"/>, which are at random places in memory (see <see cref="PrefetchNextImages"/>).</summary>
+    internal void PrefetchNextTargets(Batch batch)
     {
+        var (order, start) = batch.Source;
+        int from = Math.Min(start + BatchSize, order.Length);
+        var rows = order.AsSpan(from, Math.Min(BatchSize, order.Length - from));
+        if (_labels is not null) RowGather.Prefetch(_labels, 1, 0, 1, rows);
+        if (_y is not null) RowGather.Prefetch(_y.Data, _y.Cols, 0, _y.Cols, rows);
+    }
+
+    /// <summary>Fills <paramref name="batch"/>'s labels and targets for its rows (<see cref="Batch.Source"/>).</summary>
+    internal void FillTargets(Batch batch)
+    {
+        var rows = batch.Source.Order.AsSpan(batch.Source.Start, batch.Size);
         if (_labels is not null)
             for (int r = 0; r < rows.Length; r++) batch.Labels[r] = _labels[rows[r]];
         if (_y is not null)

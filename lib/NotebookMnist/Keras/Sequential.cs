@@ -11,7 +11,7 @@ public sealed partial class Sequential
 {
     private readonly List<ILayer> _layers = new();
     private List<(Matrix Gradient, Matrix Variable)>? _gradientsAndVariables, _allButFirstKernel;
-    private Matrix? _lossGradient;
+    private Matrix? _lossGradient, _output;
 
     /// <summary>Creates a model from layers in order (more can be added with <see cref="Add"/>).</summary>
     public Sequential(params ILayer[] layers)
@@ -135,19 +135,27 @@ public sealed partial class Sequential
         return result;
     }
 
-    /// <summary>The part of a training step between the first layer's product and its kernel gradient (see
-    /// Keras/SplitInputEpoch.cs): the forward pass from the first layer's activation on, the loss, the backward pass
-    /// down to the first layer's dL/dz, and the update of every variable but the first layer's kernel.</summary>
+    /// <summary>The part of a training step that the first layer's kernel gradient waits for (see
+    /// Keras/SplitInputEpoch.cs): the forward pass from the first layer's activation on, dL/dyPred, and the backward
+    /// pass down to the first layer's dL/dz. <see cref="FinishStep"/> does the rest.</summary>
     /// <param name="first">The first layer, after <see cref="Dense.ForwardBlock"/> on every block of the batch.</param>
     /// <param name="yb">The batch targets.</param>
-    /// <param name="labels">As in <see cref="TrainStep"/>.</param>
-    internal (float Loss, int Correct) TrainStepBetweenFirstProducts(Dense first, Matrix yb, int[]? labels)
+    internal void StepToFirstGradient(Dense first, Matrix yb)
     {
         var a = first.Activate(yb.Rows);
         for (int i = 1; i < _layers.Count; i++)
             a = _layers[i].Forward(a);
-        var result = LossAndGradient(a, yb, labels);
+        _output = a;
+        LossGradient(a, yb);
         first.BackwardToPreActivations(BackwardDownTo(1)!);
+    }
+
+    /// <summary>The rest of a step begun by <see cref="StepToFirstGradient"/>, which nothing in the first layer's
+    /// kernel gradient needs: the batch loss and correct count, and the update of every variable but the first
+    /// layer's kernel. Call it before the next step's <see cref="StepToFirstGradient"/>, with the same targets.</summary>
+    internal (float Loss, int Correct) FinishStep(Matrix yb, int[]? labels)
+    {
+        var result = LossAndMetric(_output!, yb, labels);
         Optimizer!.ApplyGradients(AllButFirstKernel);
         return result;
     }
@@ -160,13 +168,20 @@ public sealed partial class Sequential
     /// loss-gradient buffer.</summary>
     private (float Loss, int Correct) LossAndGradient(Matrix yPred, Matrix yb, int[]? labels)
     {
-        var loss = Loss!;
-        float value = loss.Call(yb, yPred);
-        int correct = labels is null ? 0 : Metrics.CorrectCount(yPred, labels);
+        var result = LossAndMetric(yPred, yb, labels);
+        LossGradient(yPred, yb);
+        return result;
+    }
+
+    private (float Loss, int Correct) LossAndMetric(Matrix yPred, Matrix yb, int[]? labels) =>
+        (Loss!.Call(yb, yPred), labels is null ? 0 : Metrics.CorrectCount(yPred, labels));
+
+    /// <summary>dL/dyPred, batch mean included, into the loss-gradient buffer.</summary>
+    private void LossGradient(Matrix yPred, Matrix yb)
+    {
         if (_lossGradient is null || _lossGradient.Rows != yPred.Rows || _lossGradient.Cols != yPred.Cols)
             _lossGradient = new Matrix(yPred.Rows, yPred.Cols);
-        loss.Gradient(yb, yPred, _lossGradient);                   // dL/dyPred, batch mean included
-        return (value, correct);
+        Loss!.Gradient(yb, yPred, _lossGradient);
     }
 
     /// <summary>Backpropagates the loss gradient through the layers from the last down to <paramref name="last"/>

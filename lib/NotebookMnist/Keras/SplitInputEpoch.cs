@@ -16,8 +16,11 @@ namespace NotebookMnist.Keras;
 /// <para>
 /// Each job on the <see cref="WorkerTeam"/> ends step i and starts step i + 1: core b computes block b's rows of the
 /// kernel gradient of batch i and applies them, gathers block b of batch i + 1, multiplies it by its kernel rows, and
-/// prefetches block b of batch i + 2. Between jobs this thread adds the two parts and runs the rest of the step
-/// (<see cref="Sequential.TrainStepBetweenFirstProducts"/>). The arithmetic is that of
+/// prefetches block b of batch i + 2. Between jobs this thread adds the two parts and runs what the kernel gradient
+/// needs: the forward pass, dL/dyPred and the backward pass down to the first layer
+/// (<see cref="Sequential.StepToFirstGradient"/>). The rest of step i, the loss, the metric and the other updates
+/// (<see cref="Sequential.FinishStep"/>), and the targets of batch i + 1 go into the job, beside block 0, whose
+/// core does not wait on the other's handover as block 1's does. The arithmetic is that of
 /// <see cref="Sequential.TrainStep"/>, whose Dense layer sums the same two blocks: results are the same bits on one
 /// core or two. Each block has one input buffer: a core reads block b of batch i before it gathers batch i + 1 into it.
 /// </para>
@@ -34,6 +37,8 @@ internal sealed class SplitInputEpoch : IChunkWork
     private readonly DataLoader _loader;
     private readonly float[][] _inputs = new float[Dense.InputBlocks][];
     private Batch? _full, _partial, _previous, _next;
+    private bool _labels;
+    private (float Loss, int Correct) _finished;
 
     private SplitInputEpoch(Sequential model, Dense first, IElementwiseOptimizer optimizer, DataLoader loader)
     {
@@ -55,7 +60,8 @@ internal sealed class SplitInputEpoch : IChunkWork
     /// <param name="parallel">Use the second core when it is free; false runs both blocks here.</param>
     public void Run(Action<float, int, int> onStep, bool labels, bool parallel)
     {
-        using var batches = _loader.Epoch(BatchFor, images: false).GetEnumerator();
+        using var batches = _loader.Epoch(BatchFor, images: false, targets: false).GetEnumerator();
+        _labels = labels;
         _previous = null;
         _next = batches.MoveNext() ? batches.Current : null;
         try
@@ -63,19 +69,32 @@ internal sealed class SplitInputEpoch : IChunkWork
             RunJob(parallel);
             while (_next is { } batch)
             {
-                var (loss, correct) = _model.TrainStepBetweenFirstProducts(_first, batch.Targets!, labels ? batch.Labels : null);
+                _model.StepToFirstGradient(_first, batch.Targets!);
                 _previous = batch;
                 _next = batches.MoveNext() ? batches.Current : null;
                 RunJob(parallel);
-                onStep(loss, correct, batch.Size);
+                onStep(_finished.Loss, _finished.Correct, batch.Size);
             }
         }
         finally { _previous = _next = null; }
     }
 
-    /// <summary>Block <paramref name="block"/>'s part of the current job: the end of the previous step, the start of the next.</summary>
+    /// <summary>Part <paramref name="block"/> of the current job: the end of the previous step and the start of the next
+    /// for that block of inputs; part 0 also finishes the previous step and fills the next batch's targets.</summary>
+    /// <remarks>The previous and the next batch may be the same reused <see cref="Batch"/>: its targets are read
+    /// (the loss) before they are refilled, and only here.</remarks>
     public void Run(int block)
     {
+        if (block == 0)
+        {
+            if (_previous is { } done)
+                _finished = _model.FinishStep(done.Targets!, _labels ? done.Labels : null);
+            if (_next is { } coming)
+            {
+                _loader.FillTargets(coming);
+                _loader.PrefetchNextTargets(coming);
+            }
+        }
         var (first, width) = _first.InputBlock(block);
         var x = _inputs[block];                      // block b of the previous batch, then of the next
         if (_previous is not null)
