@@ -43,22 +43,33 @@ internal static class PixelScaling
     {
         ArgumentNullException.ThrowIfNull(values);
         var pixels = GC.AllocateUninitializedArray<byte>(values.Length);
+        return TryToPixels(values, pixels) ? pixels : null;
+    }
+
+    /// <summary>As <see cref="TryToPixels(float[])"/>, into the first values.Length bytes of <paramref name="pixels"/>
+    /// (a reused buffer); false if some value is not a pixel b / 255f.</summary>
+    /// <exception cref="ArgumentException">pixels is shorter than values.</exception>
+    public static bool TryToPixels(float[] values, byte[] pixels)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(pixels);
+        if (pixels.Length < values.Length)
+            throw new ArgumentException($"Expected at least {values.Length} bytes. Received: pixels.Length={pixels.Length}.", nameof(pixels));
         const int PartLength = 1 << 20;
         int parts = (values.Length + PartLength - 1) / PartLength;
-        bool exact = true;
         if (parts <= 1)
-            exact = TryToPixels(values, pixels, 0, values.Length);
-        else
-            Parallel.For(0, parts, (part, state) =>
+            return TryToPixels(values, pixels, 0, values.Length);
+        bool exact = true;
+        Parallel.For(0, parts, (part, state) =>
+        {
+            int start = part * PartLength;
+            if (!TryToPixels(values, pixels, start, Math.Min(PartLength, values.Length - start)))
             {
-                int start = part * PartLength;
-                if (!TryToPixels(values, pixels, start, Math.Min(PartLength, values.Length - start)))
-                {
-                    exact = false;
-                    state.Stop();
-                }
-            });
-        return exact ? pixels : null;
+                exact = false;
+                state.Stop();
+            }
+        });
+        return exact;
     }
 
     /// <summary>Converts values [start, start + count) into pixels; false at the first value that is not b / 255f.</summary>

@@ -10,7 +10,7 @@ namespace NotebookMnist.Keras;
 /// is Dense trains through <see cref="SplitInputEpoch"/> (two cores, the same results); any other, batch by batch
 /// through <see cref="Sequential.TrainStep"/>.
 /// </remarks>
-internal sealed class EpochRunner
+internal sealed class EpochRunner : IDisposable
 {
     private readonly Sequential _model;
     private readonly DataLoader _loader;
@@ -34,6 +34,9 @@ internal sealed class EpochRunner
         _parallel = parallel;
         _values = accuracy ? [("loss", 0), (model.MetricNames[0], 0)] : [("loss", 0)];
     }
+
+    /// <summary>Leaves the loader's byte copy of x for the next Fit (see <see cref="DataLoader.GatherFromPixelsIfExact"/>).</summary>
+    public void Dispose() => _loader.ReleasePixels();
 
     /// <summary>Batches per epoch.</summary>
     public int Steps => _loader.BatchCount;

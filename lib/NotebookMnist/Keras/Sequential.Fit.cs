@@ -32,7 +32,7 @@ public sealed partial class Sequential
         var history = new History(LossLabel);
         var callbackList = (callbacks ?? []).ToList();
         foreach (var c in callbackList) { c.Model = this; c.OnTrainBegin(); }
-        var epochRun = new EpochRunner(this, x, y, batchSize, shuffle, seed ?? Random.Shared.Next(), MetricNames.Count > 0, ParallelTraining);
+        using var epochRun = new EpochRunner(this, x, y, batchSize, shuffle, seed ?? Random.Shared.Next(), MetricNames.Count > 0, ParallelTraining);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (var c in callbackList) c.OnEpochBegin(epoch);

@@ -214,4 +214,23 @@ public class DataLoaderTests
         }
         Assert.Equal(4, batches);
     }
+
+    [Fact]
+    public void GatherFromPixels_ReleasedBufferReusedByAnotherLoader_EachGathersItsOwnValues()
+    {
+        var first = PixelImages(29);
+        var second = PixelImages(29);
+        for (int i = 0; i < second.Images.Length; i++) second.Images.Data[i] = (byte)(i * 13 % 256) / 255f;
+        var a = new DataLoader(first.Images, first.Labels, batchSize: 29, shuffle: false);
+        a.GatherFromPixelsIfExact();
+        Assert.Equal(first.Images.Data, a.First().X.Data);
+        a.ReleasePixels();                                   // its buffer may now serve b
+
+        var b = new DataLoader(second.Images, second.Labels, batchSize: 29, shuffle: false);
+        b.GatherFromPixelsIfExact();
+        Assert.Equal(second.Images.Data, b.First().X.Data);
+        first.Images[3, 4] = 0.3f;                           // a released loader gathers the floats again
+        Assert.Equal(0.3f, a.First().X[3, 4]);
+        Assert.Equal(second.Images.Data, b.First().X.Data);
+    }
 }
