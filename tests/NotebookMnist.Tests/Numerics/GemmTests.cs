@@ -13,16 +13,15 @@ public class GemmTests
         (256, 784, 10), (784, 256, 10), (130, 300, 130), (97, 129, 260), (300, 20, 300),
     ];
 
-    public static TheoryData<int, int, int, bool, bool, bool> Cases()
+    public static TheoryData<int, int, int, bool, bool, bool> Cases() => WithEveryFlag(Shapes);
+
+    /// <summary>Each shape with the 8 combinations of transposeA, transposeB and accumulate.</summary>
+    private static TheoryData<int, int, int, bool, bool, bool> WithEveryFlag(IEnumerable<(int M, int K, int N)> shapes)
     {
         var data = new TheoryData<int, int, int, bool, bool, bool>();
-        foreach (var (m, k, n) in Shapes)
-        {
+        foreach (var (m, k, n) in shapes)
             for (int flags = 0; flags < 8; flags++)
-            {
                 data.Add(m, k, n, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
-            }
-        }
         return data;
     }
 
@@ -53,17 +52,11 @@ public class GemmTests
         Assert.Equal(c0[^3..], c[^3..]);
     }
 
-    public static TheoryData<int, int, int, bool, bool, bool> BlockCases()
-    {
-        var data = new TheoryData<int, int, int, bool, bool, bool>();
-        foreach (var (m, k, n) in new[] { (32, 384, 10), (32, 400, 10), (384, 32, 10), (400, 32, 10), (7, 13, 5),
-                     (13, 17, 19), (33, 65, 65), (17, 33, 11), (256, 784, 10), (784, 256, 10) })
-        {
-            for (int flags = 0; flags < 8; flags++)
-                data.Add(m, k, n, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
-        }
-        return data;
-    }
+    public static TheoryData<int, int, int, bool, bool, bool> BlockCases() => WithEveryFlag(
+    [
+        (32, 384, 10), (32, 400, 10), (384, 32, 10), (400, 32, 10), (7, 13, 5), (13, 17, 19), (33, 65, 65),
+        (17, 33, 11), (256, 784, 10), (784, 256, 10),
+    ]);
 
     [Theory]
     [MemberData(nameof(BlockCases))]
