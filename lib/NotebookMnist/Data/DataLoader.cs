@@ -101,7 +101,7 @@ public sealed class DataLoader : IEnumerable<Batch>
     public IEnumerator<Batch> GetEnumerator() => Epoch(_ownBatch).GetEnumerator();
 
     /// <summary>One epoch, as <see cref="GetEnumerator"/>, gathered into the batch <paramref name="batchFor"/>(size)
-    /// returns, e.g. a prefetcher's slot (made with <see cref="NewBatch"/>), so a batch is gathered once, not copied.</summary>
+    /// returns (made with <see cref="NewBatch"/>), e.g. a batch whose inputs the caller gathers itself, a block per core.</summary>
     /// <param name="batchFor">The batch to fill for a given size.</param>
     /// <param name="images">False leaves X for the caller to fill with <see cref="FillImages"/>, e.g. a part per core.</param>
     /// <param name="targets">False leaves the labels and targets for the caller to fill with <see cref="FillTargets(Batch)"/>.</param>
