@@ -22,7 +22,6 @@ public sealed class DataLoader : IEnumerable<Batch>
     private readonly int[] _order;
     private readonly Batch _full;
     private readonly Batch? _partial;
-    private readonly Func<int, Batch> _ownBatch;
 
     /// <summary>Batches of (x rows, labels), with one-hot targets when <paramref name="oneHotClasses"/> &gt; 0.</summary>
     /// <param name="x">(n, features) inputs.</param>
@@ -82,7 +81,6 @@ public sealed class DataLoader : IEnumerable<Batch>
         _full = new Batch(Math.Min(batchSize, x.Rows), x.Cols, labels is not null, targetColumns);
         int rest = x.Rows % batchSize;
         _partial = rest > 0 && x.Rows > batchSize ? new Batch(rest, x.Cols, labels is not null, targetColumns) : null;
-        _ownBatch = size => size == _full.Size ? _full : _partial!;
     }
 
     /// <summary>True when batches carry class labels.</summary>
@@ -98,21 +96,19 @@ public sealed class DataLoader : IEnumerable<Batch>
     public int BatchCount => (Count + BatchSize - 1) / BatchSize;
 
     /// <summary>Starts an epoch: draws a new order (when shuffling) and yields the batches in it.</summary>
-    public IEnumerator<Batch> GetEnumerator() => Epoch(_ownBatch).GetEnumerator();
+    public IEnumerator<Batch> GetEnumerator() => Epoch().GetEnumerator();
 
-    /// <summary>One epoch, as <see cref="GetEnumerator"/>, gathered into the batch <paramref name="batchFor"/>(size)
-    /// returns (made with <see cref="NewBatch"/>), e.g. a batch whose inputs the caller gathers itself, a block per core.</summary>
-    /// <param name="batchFor">The batch to fill for a given size.</param>
+    /// <summary>One epoch, as <see cref="GetEnumerator"/>, with parts of each batch left for the caller to fill.</summary>
     /// <param name="images">False leaves X for the caller to fill with <see cref="FillImages"/>, e.g. a part per core.</param>
     /// <param name="targets">False leaves the labels and targets for the caller to fill with <see cref="FillTargets(Batch)"/>.</param>
-    internal IEnumerable<Batch> Epoch(Func<int, Batch> batchFor, bool images = true, bool targets = true)
+    internal IEnumerable<Batch> Epoch(bool images = true, bool targets = true)
     {
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         if (_shuffle) _random.Shuffle(_order);
         for (int start = 0; start < _order.Length; start += BatchSize)
         {
             int size = Math.Min(BatchSize, _order.Length - start);
-            Batch batch = batchFor(size);
+            Batch batch = size == _full.Size ? _full : _partial!;   // reused: one per size
             batch.Source = (_order, start);
             if (targets) FillTargets(batch);
             if (images) FillImages(batch, 0, size);
@@ -176,16 +172,10 @@ public sealed class DataLoader : IEnumerable<Batch>
 
     private void PrefetchNext(Batch batch, int first, int count, int firstColumn, int width)
     {
-        var (order, start) = batch.Source;
-        int from = Math.Min(start + BatchSize + first, order.Length);
-        var rows = order.AsSpan(from, Math.Min(count, order.Length - from));
+        var rows = NextRows(batch, first, count);
         if (_pixels is not null) RowGather.Prefetch(_pixels, _x.Cols, firstColumn, width, rows);
         else RowGather.Prefetch(_x.Data, _x.Cols, firstColumn, width, rows);
     }
-
-    /// <summary>A new batch of <paramref name="size"/> rows with this loader's columns, labels and targets.</summary>
-    internal Batch NewBatch(int size) =>
-        new(size, _x.Cols, _labels is not null, _full.Targets?.Cols ?? 0);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -196,11 +186,17 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <paramref name="batch"/>, which are at random places in memory (see <see cref="PrefetchNextImages"/>).</summary>
     internal void PrefetchNextTargets(Batch batch)
     {
-        var (order, start) = batch.Source;
-        int from = Math.Min(start + BatchSize, order.Length);
-        var rows = order.AsSpan(from, Math.Min(BatchSize, order.Length - from));
+        var rows = NextRows(batch, 0, BatchSize);
         if (_labels is not null) RowGather.Prefetch(_labels, 1, 0, 1, rows);
         if (_y is not null) RowGather.Prefetch(_y.Data, _y.Cols, 0, _y.Cols, rows);
+    }
+
+    /// <summary>The rows one batch after <paramref name="batch"/>'s rows [first, first + count), cut at the epoch's end.</summary>
+    private ReadOnlySpan<int> NextRows(Batch batch, int first, int count)
+    {
+        var (order, start) = batch.Source;
+        int from = Math.Min(start + BatchSize + first, order.Length);
+        return order.AsSpan(from, Math.Min(count, order.Length - from));
     }
 
     /// <summary>Fills <paramref name="batch"/>'s labels and targets for its rows (<see cref="Batch.Source"/>).</summary>

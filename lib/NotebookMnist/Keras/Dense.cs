@@ -74,10 +74,7 @@ public sealed class Dense : ILayer
     public IReadOnlyList<Matrix> Weights => [Kernel, Bias];
 
     /// <inheritdoc/>
-    public IReadOnlyList<Matrix> Gradients => [KernelGradient, _biasGrad!];
-
-    /// <summary>The kernel's gradient from the last backward pass (inputDim, units).</summary>
-    internal Matrix KernelGradient => _kernelGrad ?? throw NotBuilt();
+    public IReadOnlyList<Matrix> Gradients => [_kernelGrad ?? throw NotBuilt(), _biasGrad!];
 
     /// <inheritdoc/>
     public void Build(int inputDim)
@@ -140,9 +137,8 @@ public sealed class Dense : ILayer
     /// layer's buffer for that part: <paramref name="x"/> holds the block's features, rows <paramref name="lda"/> apart.</summary>
     internal void ForwardBlock(ReadOnlySpan<float> x, int lda, int rows, int block)
     {
-        var (first, count) = InputBlock(block);
         var part = Buffer(ref block == 0 ? ref _z : ref _zPart, rows, Units);
-        Gemm.Multiply(x, Kernel.AsSpan().Slice(first * Units, count * Units), part.AsSpan(), rows, count, Units, lda: lda);
+        Gemm.Multiply(x, BlockRows(Kernel, block), part.AsSpan(), rows, InputBlock(block).Count, Units, lda: lda);
     }
 
     /// <summary>Ends a forward pass whose blocks <see cref="ForwardBlock"/> computed: z = part 0 + part 1 + bias,
@@ -171,10 +167,20 @@ public sealed class Dense : ILayer
     /// <see cref="BackwardToPreActivations"/> and <paramref name="x"/> as in <see cref="ForwardBlock"/>.</summary>
     internal void KernelGradientBlock(ReadOnlySpan<float> x, int lda, int block)
     {
-        var (first, count) = InputBlock(block);
         var gradZ = _gradZ!;
-        Gemm.Multiply(x, gradZ.AsSpan(), _kernelGrad!.AsSpan().Slice(first * Units, count * Units),
-            count, gradZ.Rows, Units, transposeA: true, lda: lda);   // (count, units) = x_blockᵀ·G
+        Gemm.Multiply(x, gradZ.AsSpan(), BlockRows(_kernelGrad!, block),
+            InputBlock(block).Count, gradZ.Rows, Units, transposeA: true, lda: lda);   // (count, units) = x_blockᵀ·G
+    }
+
+    /// <summary>Updates the kernel rows of <paramref name="block"/> from their gradient (<see cref="KernelGradientBlock"/>).</summary>
+    internal void ApplyKernelGradientBlock(IElementwiseOptimizer optimizer, int block) =>
+        optimizer.Apply(BlockRows(_kernelGrad!, block), BlockRows(Kernel, block));
+
+    /// <summary>The rows of a (inputDim, units) matrix, the kernel or its gradient, that belong to <paramref name="block"/>.</summary>
+    private Span<float> BlockRows(Matrix matrix, int block)
+    {
+        var (first, count) = InputBlock(block);
+        return matrix.AsSpan().Slice(first * Units, count * Units);
     }
 
     private static Matrix Buffer(ref Matrix? buffer, int rows, int cols)

@@ -20,7 +20,6 @@ internal sealed class EpochRunner : IDisposable
     private double _lossSum;
     private long _correct, _seen;
     private int _step;
-    private Progbar? _progbar;
 
     public EpochRunner(Sequential model, Matrix x, Matrix y, int batchSize, bool shuffle, int seed, bool accuracy, bool parallel)
     {
@@ -45,8 +44,8 @@ internal sealed class EpochRunner : IDisposable
     /// <exception cref="NonFiniteLossException">A batch loss is NaN or infinite.</exception>
     public List<(string Name, double Value)> Run(Progbar? progbar, int epoch, History history)
     {
-        (_lossSum, _correct, _seen, _step, _progbar) = (0, 0, 0, 0, progbar);
-        void OnStep(float loss, int correct, int size) => Record(loss, correct, size, epoch, history);
+        (_lossSum, _correct, _seen, _step) = (0, 0, 0, 0);
+        void OnStep(float loss, int correct, int size) => Record(loss, correct, size, epoch, history, progbar);
         if (_split is not null)
             _split.Run(OnStep, _accuracy, _parallel);
         else
@@ -55,11 +54,10 @@ internal sealed class EpochRunner : IDisposable
                 var (loss, correct) = _model.TrainStep(batch.X, batch.Targets!, _accuracy ? batch.Labels : null);
                 OnStep(loss, correct, batch.Size);
             }
-        _progbar = null;
         return [.. _values];
     }
 
-    private void Record(float loss, int correct, int size, int epoch, History history)
+    private void Record(float loss, int correct, int size, int epoch, History history, Progbar? progbar)
     {
         _step++;
         if (!float.IsFinite(loss))
@@ -69,6 +67,6 @@ internal sealed class EpochRunner : IDisposable
         _seen += size;
         _values[0].Value = _lossSum / _seen;
         if (_accuracy) _values[1].Value = (double)_correct / _seen;
-        _progbar?.Update(_step, _values);
+        progbar?.Update(_step, _values);
     }
 }

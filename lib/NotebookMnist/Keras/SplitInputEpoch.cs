@@ -37,7 +37,7 @@ internal sealed class SplitInputEpoch : IChunkWork
     private readonly IElementwiseOptimizer _optimizer;
     private readonly DataLoader _loader;
     private readonly float[][] _inputs = new float[Dense.InputBlocks][];
-    private Batch? _full, _partial, _previous, _next;
+    private Batch? _previous, _next;
     private bool _labels;
     private (float Loss, int Correct) _finished;
 
@@ -61,7 +61,7 @@ internal sealed class SplitInputEpoch : IChunkWork
     /// <param name="parallel">Use the second core when it is free; false runs both blocks here.</param>
     public void Run(Action<float, int, int> onStep, bool labels, bool parallel)
     {
-        using var batches = _loader.Epoch(BatchFor, images: false, targets: false).GetEnumerator();
+        using var batches = _loader.Epoch(images: false, targets: false).GetEnumerator();   // the loader's own batches
         _labels = labels;
         _previous = null;
         _next = batches.MoveNext() ? batches.Current : null;
@@ -101,9 +101,7 @@ internal sealed class SplitInputEpoch : IChunkWork
         if (_previous is not null)
         {
             _first.KernelGradientBlock(x, width, block);
-            int units = _first.Units;
-            _optimizer.Apply(_first.KernelGradient.AsSpan().Slice(first * units, width * units),
-                _first.Kernel.AsSpan().Slice(first * units, width * units));
+            _first.ApplyKernelGradientBlock(_optimizer, block);
         }
         if (_next is { } next)
         {
@@ -118,9 +116,4 @@ internal sealed class SplitInputEpoch : IChunkWork
         if (!parallel || !WorkerTeam.Shared.TryRun(this, Dense.InputBlocks))
             for (int block = 0; block < Dense.InputBlocks; block++) Run(block);
     }
-
-    /// <summary>The loader's reused batch for each size (the full one and the last partial one); only its targets
-    /// and labels are filled, the inputs go to the blocks' buffers.</summary>
-    private Batch BatchFor(int size) =>
-        size == _loader.BatchSize ? _full ??= _loader.NewBatch(size) : _partial ??= _loader.NewBatch(size);
 }

@@ -37,9 +37,7 @@ internal sealed class ShardedEpoch : IChunkWork
     /// W.Grad and b.Grad and before the next batch is touched (the caller records the loss and calls the updater).</summary>
     public void Run(Func<int, Matrix> yHatFor, Action<Matrix, Batch> onBatch, bool parallel)
     {
-        Batch? full = null, partial = null;
-        foreach (var batch in _loader.Epoch(size => size == _loader.BatchSize
-                     ? full ??= _loader.NewBatch(size) : partial ??= _loader.NewBatch(size), images: false))
+        foreach (var batch in _loader.Epoch(images: false))
         {
             _batch = batch;
             _yHat = yHatFor(batch.Size);

@@ -201,7 +201,7 @@ public class DataLoaderTests
         if (pixels) loader.GatherFromPixelsIfExact();
         var block = new float[8 * 17];
         int batches = 0;
-        foreach (var batch in loader.Epoch(loader.NewBatch, images: false))
+        foreach (var batch in loader.Epoch(images: false))
         {
             loader.FillColumns(batch, 10, 17, block);
             loader.PrefetchNextColumns(batch, 10, 17);      // a hint only; past the last batch it prefetches nothing
