@@ -47,7 +47,16 @@ namespace NotebookMnist.Build
             return removed;
         }
 
-        static (long, byte[], long, byte[]) Plan(FileStream file, string path, ICollection<string> versions, List<string> removed)
+        /// <summary>The version names the file requires (every .gnu.version_r aux entry), in file order.</summary>
+        public static IReadOnlyList<string> Requirements(string path)
+        {
+            var names = new List<string>();
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            Plan(file, path, new HashSet<string>(), names, listOnly: true);
+            return names;
+        }
+
+        static (long, byte[], long, byte[]) Plan(FileStream file, string path, ICollection<string> versions, List<string> removed, bool listOnly = false)
         {
             var none = (0L, Array.Empty<byte>(), -1L, Array.Empty<byte>());
             var ident = Read(file, 0, 64);
@@ -84,6 +93,7 @@ namespace NotebookMnist.Build
                 {
                     uint next = BitConverter.ToUInt32(need, aux + 12);
                     string name = CString(strings, BitConverter.ToUInt32(need, aux + 8));
+                    if (listOnly) removed.Add(name);
                     if (versions.Contains(name) && count > 1)
                     {
                         // Unlink this aux: the link that pointed at it now points where it pointed (0 at the end).
