@@ -118,7 +118,7 @@ internal sealed class AptSource(DatasetSpec spec, DataSourceOptions options, str
         return ExternalCommand.ReadOutput(_dpkgDeb!, ["--fsys-tarfile", deb], work, options.AptTimeout, tarStream =>
         {
             var files = new Dictionary<string, byte[]>();
-            using var tar = new TarReader(tarStream);
+            using var tar = new TarReader(tarStream, leaveOpen: true);
             while (tar.GetNextEntry() is { } entry)
             {
                 string name = entry.Name.TrimStart('.', '/');

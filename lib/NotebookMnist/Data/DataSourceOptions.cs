@@ -1,7 +1,7 @@
 namespace NotebookMnist.Data;
 
 /// <summary>Where the loader looks and how it downloads; tests replace each part to stay offline and out of the real cache.</summary>
-internal sealed class DataSourceOptions
+internal sealed record DataSourceOptions
 {
     /// <summary>Source 1: a directory the caller named, or null.</summary>
     public string? Directory { get; init; }
