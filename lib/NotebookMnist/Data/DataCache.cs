@@ -1,15 +1,21 @@
 namespace NotebookMnist.Data;
 
-/// <summary>Finds the cache folder and writes verified files into it atomically.</summary>
+/// <summary>Finds the cache folder, writes verified files into it atomically, and removes what killed writers left.</summary>
 /// <remarks>
-/// A file is written to a uniquely named temporary file in the same folder, flushed, then renamed over the
-/// final name (File.Move with overwrite, an atomic rename on one file system). A reader therefore sees either
-/// no file or a complete one, and two processes filling the cache at once each rename a complete copy.
+/// A file is written to a uniquely named temporary file in the same folder, flushed to disk (fsync), then renamed
+/// over the final name (File.Move with overwrite, an atomic rename on one file system). A reader therefore sees
+/// either no file or a complete one, and two processes filling the cache at once each rename a complete copy.
+/// Temporary files and work folders carry the writer's process id (".name.&lt;pid&gt;-&lt;guid&gt;.tmp",
+/// ".apt-&lt;pid&gt;-&lt;guid&gt;"), so the next load removes those whose writer is gone (killed with -9, power cut)
+/// and leaves a live writer's alone; anything older than <see cref="StaleAge"/> goes too (a reused process id).
 /// </remarks>
-internal static class DataCache
+internal static partial class DataCache
 {
     /// <summary>The environment variable that overrides the data root.</summary>
     public const string EnvironmentVariable = "NOTEBOOK_MNIST_DATA";
+
+    /// <summary>Temporary files and work folders older than this are removed even when their process id is in use.</summary>
+    public static readonly TimeSpan StaleAge = TimeSpan.FromHours(1);
 
     /// <summary>The file that marks the repository root.</summary>
     public const string SolutionFile = "NotebookMnist.sln";
@@ -51,7 +57,7 @@ internal static class DataCache
     public static void WriteAtomic(string folder, string name, byte[] content)
     {
         Directory.CreateDirectory(folder);
-        string temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
+        string temporary = Path.Combine(folder, TemporaryName(name));
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -66,4 +72,65 @@ internal static class DataCache
             if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
+
+    /// <summary>A unique temporary name for <paramref name="name"/> in its folder: ".name.&lt;pid&gt;-&lt;guid&gt;.tmp".</summary>
+    public static string TemporaryName(string name) => $".{name}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
+
+    /// <summary>A unique work folder name for a source (e.g. "apt"): ".apt-&lt;pid&gt;-&lt;guid&gt;".</summary>
+    public static string WorkFolderName(string kind) => $".{kind}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    /// <summary>Removes the temporary files and work folders in <paramref name="folder"/> whose writer is gone; returns how many.</summary>
+    /// <remarks>Never throws: a file that cannot be removed now is left for the next load.</remarks>
+    public static int CleanStale(string folder)
+    {
+        if (!Directory.Exists(folder)) return 0;
+        int removed = 0;
+        try
+        {
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos(".*"))
+            {
+                var match = StalePattern().Match(entry.Name);
+                if (!match.Success) continue;
+                bool writerGone = match.Groups["pid"].Success && int.TryParse(match.Groups["pid"].Value, out int pid) && !IsRunning(pid);
+                bool old = DateTime.UtcNow - entry.LastWriteTimeUtc > StaleAge;
+                if (!writerGone && !old) continue;
+                try
+                {
+                    if (entry is DirectoryInfo directory) directory.Delete(recursive: true);
+                    else entry.Delete();
+                    removed++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;   // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    // ".name.<pid>-<guid>.tmp" and ".kind-<pid>-<guid>"; also the older ".name.<guid>.tmp" and ".npm-pack-<guid>" (age only).
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^\.(?:.+\.(?:(?<pid>[0-9]+)-)?[0-9a-f]{32}\.tmp|(?:apt|npm-pack)-(?:(?<pid>[0-9]+)-)?[0-9a-f]{32})$")]
+    private static partial System.Text.RegularExpressions.Regex StalePattern();
 }

@@ -22,7 +22,8 @@ internal static class DatasetCatalog
         SystemDirectory: "/usr/share/datasets/fashion-mnist",
         NpmPackage: null,
         UrlBases: [new Uri("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/")],
-        FixHint: "install Debian's copy with `sudo apt-get install dataset-fashion-mnist`, or go online so the download can run");
+        FixHint: "run `sudo apt-get install dataset-fashion-mnist` (Debian/Ubuntu), or go online so the download can run",
+        DebianPackage: "dataset-fashion-mnist");
 
     /// <summary>MNIST (LeCun and Cortes), class names "0" to "9".</summary>
     public static readonly DatasetSpec Mnist = new(

