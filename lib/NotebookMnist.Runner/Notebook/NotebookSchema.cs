@@ -60,7 +60,7 @@ public static partial class NotebookSchema
             else ids[id] = index;
         }
         if (cell.TryGetPropertyValue("source", out var source) && !IsMultiline(source))
-            errors.Add($"{path}.source: expected a string or an array of strings, found {Kind(source)}");
+            errors.Add($"{path}.source: expected a string or an array of strings, found {DescribeArray(source)}");
         if (RequireObject(cell, "metadata", path, errors) is { } metadata && metadata.TryGetPropertyValue("tags", out var tags)
             && (tags is not JsonArray tagList || !tagList.All(t => IsString(t, out _))))
             errors.Add($"{path}.metadata.tags: expected an array of strings, found {DescribeArray(tags)}");
