@@ -48,8 +48,12 @@ public class AtomicWriteFaultTests
             // Killed mid-write: the original is untouched and the temp file is left behind.
             Assert.Null(JsonNode.Parse(File.ReadAllText(path))!["cells"]![1]!["execution_count"]);
             Assert.Single(temps);
-            // The next run's first write into the folder deletes it (its process is gone).
-            Assert.Equal(1, AtomicFile.CleanStale(folder));
+            // The next run into the folder deletes it (its process is gone), before anything runs: here a run of a
+            // notebook that does not even parse.
+            var broken = Path.Combine(folder, "broken.ipynb");
+            File.WriteAllText(broken, "{");
+            var code = await Cli.CommandLine.InvokeAsync([broken, "--in-place", "--no-html", "--junit", Path.Combine(folder, "j2.xml")], new StringWriter(), new StringWriter());
+            Assert.Equal(1, code);
             Assert.Empty(Directory.GetFiles(folder, "*" + AtomicFile.TempSuffix));
         }
     }
