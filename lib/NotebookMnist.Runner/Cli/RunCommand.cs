@@ -113,6 +113,12 @@ public static class RunCommand
         if (inPlace) folders.AddRange(notebooks.Select(n => Path.GetDirectoryName(n)!).Distinct().Select(f => (f, "the executed notebooks in place (--in-place)")));
         folders.Add((Path.GetDirectoryName(junit)!, "the JUnit report (--junit)"));
         if (html is not null) folders.Add((html, "the HTML pages"));
+        if (inPlace)
+            foreach (var notebook in notebooks)
+            {
+                try { AtomicFile.EnsureWritable(Path.GetFullPath(notebook)); }
+                catch (UnauthorizedAccessException) { return $"Expected notebooks that can be overwritten with --in-place. Received: {FailureReport.DisplayPath(notebook)} (read-only)."; }
+            }
         foreach (var (folder, what) in folders)
         {
             try { AtomicFile.ProbeWritable(folder); }

@@ -38,6 +38,7 @@ public static class AtomicFile
     {
         var target = ResolveLinks(Path.GetFullPath(path));
         var folder = Path.GetDirectoryName(target)!;
+        EnsureWritable(target);
         Directory.CreateDirectory(folder);
         CleanStaleOnce(folder);
         var temp = TempPath(folder, Path.GetFileName(target));
@@ -56,6 +57,18 @@ public static class AtomicFile
         {
             if (File.Exists(temp)) TryDelete(temp);
         }
+    }
+
+    /// <summary>
+    /// Refuses to replace an existing file the user may not write: a rename needs only the folder's permission, so
+    /// without this check a read-only notebook would be overwritten.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The file exists and is read-only for this user.</exception>
+    public static void EnsureWritable(string path)
+    {
+        if (!File.Exists(path)) return;
+        var readOnly = OperatingSystem.IsWindows() ? File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly) : Access(path, 2) != 0; // W_OK
+        if (readOnly) throw new UnauthorizedAccessException($"{path}: the file is read-only; it was not replaced.");
     }
 
     /// <summary>Checks that a file can be created in the folder (creating the folder), by writing and deleting a probe.</summary>
@@ -150,6 +163,9 @@ public static class AtomicFile
 
     [DllImport("libc", EntryPoint = "open")]
     private static extern int OpenDirectory([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "access")]
+    private static extern int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
     [DllImport("libc", EntryPoint = "fsync")]
     private static extern int FileSync(int fd);

@@ -59,6 +59,36 @@ public class AtomicWriteFaultTests
     }
 
     [Fact]
+    public async Task InPlace_ReadOnlyNotebookInWritableFolder_RefusedNotReplaced()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var folder = FaultKit.NewFolder();
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111); // rwxrwxrwx: a rename would be allowed
+        var path = FaultKit.Write(folder, "ro.ipynb", FaultKit.Notebook(Code));
+        var before = File.ReadAllText(path);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        string[] args = [path, "--in-place", "--no-html", "--junit", Path.Combine(folder, "j.xml")];
+        int code;
+        string stderr;
+        if (FaultKit.IsRoot)
+        {
+            using var child = ChildRun.Start(folder, args, asUser: "nobody");
+            code = await child.WaitAsync(TimeSpan.FromSeconds(120));
+            stderr = child.Err;
+        }
+        else
+        {
+            var writer = new StringWriter();
+            code = await Cli.CommandLine.InvokeAsync(args, new StringWriter(), writer);
+            stderr = writer.ToString();
+        }
+
+        Assert.Equal(1, code);
+        Assert.Contains("Expected notebooks that can be overwritten with --in-place. Received: ro.ipynb (read-only).", stderr);
+        Assert.Equal(before, File.ReadAllText(path));
+    }
+
+    [Fact]
     public void CleanStale_DeadAndLiveWriters_DeletesOnlyTheDeadOnesTemps()
     {
         var folder = FaultKit.NewFolder();
