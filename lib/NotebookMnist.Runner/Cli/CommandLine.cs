@@ -5,11 +5,24 @@ namespace NotebookMnist.Runner.Cli;
 /// <summary>The <c>nbrun</c> command line: run notebooks (default) or measure the runner's overhead (<c>bench</c>).</summary>
 public static class CommandLine
 {
-    /// <summary>Parses and runs; returns the exit code: 0 ok, 2 a cell failed, 1 usage or IO error.</summary>
-    public static Task<int> InvokeAsync(string[] args) => Build().Parse(args).InvokeAsync();
+    /// <summary>Parses and runs, writing to the process's stdout and stderr as opened at start-up (see
+    /// <see cref="ConsoleStreams"/>); returns the exit code: 0 ok, 2 a cell failed, 1 usage or IO error.</summary>
+    public static Task<int> InvokeAsync(string[] args)
+    {
+        ConsoleStreams.Capture();
+        return InvokeAsync(args, ConsoleStreams.Out, ConsoleStreams.Error);
+    }
+
+    /// <summary>Parses and runs, writing progress and the summary to <paramref name="output"/>, warnings and errors
+    /// (usage errors included) to <paramref name="error"/>.</summary>
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error) =>
+        Build(output, error).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+    /// <summary>Builds the root command with its options and the <c>bench</c> subcommand, writing to the console streams.</summary>
+    public static RootCommand Build() => Build(ConsoleStreams.Out, ConsoleStreams.Error);
 
     /// <summary>Builds the root command with its options and the <c>bench</c> subcommand.</summary>
-    public static RootCommand Build()
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -17,10 +30,10 @@ public static class CommandLine
         };
         var parameters = new Option<string[]>("--parameter", "-p")
         {
-            Description = "name=value for the cell tagged `parameters` (repeatable; value is a number, bool or string).",
+            Description = "name=value after the cell tagged `parameters` (repeatable; name a C# identifier, value a number, bool or string).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds a cell may run.", DefaultValueFactory = _ => 600 };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds a cell may run (a positive, finite number).", DefaultValueFactory = _ => 600 };
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "Run the remaining cells after a failure." };
         var inPlace = new Option<bool>("--in-place") { Description = "Overwrite the input notebooks with the executed ones." };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for executed notebooks (default artifacts/notebooks)." };
@@ -34,7 +47,7 @@ public static class CommandLine
         root.SetAction((result, _) => RunCommand.ExecuteAsync(new RunCommand.Settings(
             result.GetValue(paths) ?? [], result.GetValue(parameters) ?? [], result.GetValue(timeout),
             result.GetValue(continueOnError), result.GetValue(inPlace), result.GetValue(output), result.GetValue(noHtml),
-            result.GetValue(junit))));
+            result.GetValue(junit)), stdout, stderr));
         return root;
     }
 }

@@ -30,19 +30,38 @@ public sealed class NotebookDocument
     /// <summary><c>nbformat_minor</c> (2 when the file has none, as VS Code assumes).</summary>
     public int Minor => Root["nbformat_minor"]?.GetValue<int>() ?? 2;
 
-    /// <summary>Reads and checks an nbformat 4 notebook.</summary>
-    /// <exception cref="NotebookFormatException">The file is not JSON or not nbformat 4.</exception>
+    /// <summary>Reads and checks an nbformat 4 notebook: a regular file of at most <see cref="NotebookFile.MaxBytes"/>,
+    /// JSON, with the fields the runner reads of the right types.</summary>
+    /// <exception cref="NotebookFormatException">The file is not a regular file, too large, not JSON or not nbformat 4;
+    /// the message names the file and the field.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
     public static NotebookDocument Load(string path)
     {
+        var bytes = NotebookFile.ReadAllBytes(path);
         JsonNode? node;
-        try { node = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true }); }
+        try { node = Parse(bytes); }
         catch (JsonException ex) { throw new NotebookFormatException($"{path}: expected notebook JSON but the file does not parse: {ex.Message}"); }
         if (node is not JsonObject root || root["cells"] is not JsonArray)
             throw new NotebookFormatException($"{path}: expected a JSON object with a \"cells\" array (nbformat 4).");
-        var major = root["nbformat"] is JsonValue version && version.TryGetValue<int>(out var number) ? number : (int?)null;
+        if (NotebookSchema.Check(root) is { Count: > 0 } errors)
+            throw new NotebookFormatException(string.Join("\n", errors.Select(error => $"{path}: {error}")));
+        var major = root["nbformat"]!.GetValue<int>();
         if (major != 4)
-            throw new NotebookFormatException($"{path}: expected nbformat 4. Received: nbformat={major?.ToString() ?? "missing"}.");
+            throw new NotebookFormatException($"{path}: expected nbformat 4. Received: nbformat={major}.");
         return new NotebookDocument(System.IO.Path.GetFullPath(path), root);
+    }
+
+    private static JsonNode? Parse(byte[] bytes)
+    {
+        var options = new JsonDocumentOptions { AllowTrailingCommas = true };
+        if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFE, 0xFF) or (0xFF, 0xFE))
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+            return JsonNode.Parse(reader.ReadToEnd(), documentOptions: options);
+        }
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return JsonNode.Parse(bytes.AsSpan(start), documentOptions: options);
     }
 
     /// <summary>Inserts a cell node after the given 0-based position and renumbers the cells.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotebookMnist.Runner.IO;
 
 namespace NotebookMnist.Runner.Notebook;
 
@@ -23,20 +24,23 @@ public static class NotebookWriter
         return System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
-    /// <summary>Writes the notebook JSON to a file (creating its folder).</summary>
-    public static void Write(JsonObject root, string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        File.WriteAllText(path, ToText(root), new System.Text.UTF8Encoding(false));
-    }
+    /// <summary>Writes the notebook JSON to a file atomically (creating its folder): an interrupted write leaves the
+    /// old file whole, which matters most with <c>--in-place</c>, where the old file is the user's notebook.</summary>
+    public static void Write(JsonObject root, string path) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using (var writer = new Utf8JsonWriter(stream, Options)) Sorted(root)!.WriteTo(writer);
+            stream.WriteByte((byte)'\n');
+        });
 
     private static JsonNode? Sorted(JsonNode? node) => node switch
     {
         JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+            .Select(p => KeyValuePair.Create(SafeText.ReplaceLoneSurrogates(p.Key), Sorted(p.Value)))),
         JsonArray array => new JsonArray(array.Select(Sorted).ToArray()),
         null => null,
+        // A cell may print a lone surrogate; UTF-8 cannot encode one and Utf8JsonWriter would throw mid-file.
+        JsonValue value when value.TryGetValue<string>(out var text) => JsonValue.Create(SafeText.ReplaceLoneSurrogates(text)),
         _ => node.DeepClone(),
     };
 }

@@ -37,6 +37,21 @@ public static partial class ParameterInjector
         return target is null ? $"{document.Path}: no cell is tagged `parameters`; the injected parameters go first." : null;
     }
 
+    /// <summary>
+    /// One warning per given name that the <c>parameters</c> cell does not assign (a typo, say, that no cell would
+    /// use); none when there is no such cell, which <see cref="Inject"/> warns about.
+    /// </summary>
+    public static IReadOnlyList<string> UnassignedWarnings(NotebookDocument document, IEnumerable<string> names)
+    {
+        var target = document.Cells.FirstOrDefault(c => c.IsCode && c.HasTag(ParametersTag));
+        if (target is null) return [];
+        var source = target.Source;
+        return names.Where(name => !Regex.IsMatch(source, $@"(?<![\w.@]){Regex.Escape(name)}\s*=(?![=>])"))
+            .Select(name => $"{document.Path}: parameter `{name}` is not assigned in the `parameters` cell (cell {target.Index}); "
+                + "it is injected anyway, but the notebook may not use it.")
+            .ToList();
+    }
+
     /// <summary>A C# declaration of the value, typed as in the parameters cell when it declares the name.</summary>
     public static string Declaration(string name, string value, IReadOnlyDictionary<string, string> declaredTypes)
     {

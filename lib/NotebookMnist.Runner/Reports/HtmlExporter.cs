@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using NotebookMnist.Runner.IO;
 using NotebookMnist.Runner.Notebook;
 
 namespace NotebookMnist.Runner.Reports;
@@ -8,20 +9,43 @@ namespace NotebookMnist.Runner.Reports;
 /// <summary>Self-contained HTML pages of executed notebooks (plotly.js inlined when a page has a plot), plus index.html.</summary>
 public static class HtmlExporter
 {
-    /// <summary>Writes one page per notebook and an index into <paramref name="folder"/>; returns warnings.</summary>
+    /// <summary>The site index's file name; no notebook page takes it.</summary>
+    public const string IndexName = "index.html";
+
+    /// <summary>Writes one page per notebook and an index into <paramref name="folder"/>, each atomically; returns warnings.</summary>
     public static IReadOnlyList<string> WriteAll(IReadOnlyList<NotebookRunResult> results, string folder)
     {
         Directory.CreateDirectory(folder);
         var warnings = new List<string>();
         var plotly = new Lazy<string?>(() => PlotlyAsset.Load(warnings));
-        foreach (var result in results)
-            File.WriteAllText(Path.Combine(folder, PageName(result)), RenderPage(result.Document, plotly), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(folder, "index.html"), RenderIndex(results), new UTF8Encoding(false));
+        var names = PageNames(results);
+        for (var i = 0; i < results.Count; i++)
+            AtomicFile.WriteAllText(Path.Combine(folder, names[i]), RenderPage(results[i].Document, plotly));
+        AtomicFile.WriteAllText(Path.Combine(folder, IndexName), RenderIndex(results, names));
         return warnings;
     }
 
-    /// <summary>The page file name of a notebook: <c>name.ipynb</c> → <c>name.html</c>.</summary>
-    public static string PageName(NotebookRunResult result) => Path.GetFileNameWithoutExtension(result.NotebookPath) + ".html";
+    /// <summary>
+    /// Distinct page file names, one per notebook in order: <c>name.ipynb</c> → <c>name.html</c>; when that is taken
+    /// (by <c>index.html</c> or an earlier notebook of the same name in another folder) → <c>folder-name.html</c>,
+    /// then <c>name-2.html</c>, <c>name-3.html</c>…. Names compare ignoring case, as on macOS and Windows.
+    /// </summary>
+    public static IReadOnlyList<string> PageNames(IReadOnlyList<NotebookRunResult> results)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { IndexName };
+        var names = new List<string>(results.Count);
+        foreach (var result in results)
+        {
+            var stem = Path.GetFileNameWithoutExtension(result.NotebookPath);
+            var parent = Path.GetFileName(Path.GetDirectoryName(result.NotebookPath)) ?? "";
+            var name = stem + ".html";
+            if (taken.Contains(name) && parent.Length > 0) name = $"{parent}-{stem}.html";
+            for (var n = 2; taken.Contains(name); n++) name = $"{stem}-{n}.html";
+            taken.Add(name);
+            names.Add(name);
+        }
+        return names;
+    }
 
     /// <summary>Renders one notebook page; <paramref name="plotly"/> supplies plotly.js when a plot needs it.</summary>
     public static string RenderPage(NotebookDocument document, Lazy<string?> plotly)
@@ -51,12 +75,18 @@ public static class HtmlExporter
             + $"<div class=\"outputs\">{outputs}</div></div>\n";
     }
 
-    private static string RenderIndex(IReadOnlyList<NotebookRunResult> results)
+    private static string RenderIndex(IReadOnlyList<NotebookRunResult> results, IReadOnlyList<string> names)
     {
         var rows = new StringBuilder();
-        foreach (var r in results)
-            rows.Append($"<tr class=\"{(r.Succeeded ? "ok" : "failed")}\"><td><a href=\"{Encode(PageName(r))}\">{Encode(Path.GetFileName(r.NotebookPath))}</a></td>"
+        // Two notebooks of one name (from two folders) are told apart by their paths.
+        var shared = results.GroupBy(r => Path.GetFileName(r.NotebookPath), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (r, page) in results.Zip(names))
+        {
+            var label = shared.Contains(Path.GetFileName(r.NotebookPath)) ? FailureReport.DisplayPath(r.NotebookPath) : Path.GetFileName(r.NotebookPath);
+            rows.Append($"<tr class=\"{(r.Succeeded ? "ok" : "failed")}\"><td><a href=\"{Encode(page)}\">{Encode(label)}</a></td>"
                 + $"<td>{r.CodeCells.Executed}/{r.CodeCells.Total}</td><td>{r.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}</td><td>{Encode(r.StatusText)}</td></tr>\n");
+        }
         return $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Notebooks</title>\n<style>{PageStyle.Css}</style>\n</head>\n<body>\n<main>\n<h1>Notebooks</h1>\n"
             + $"<table class=\"index\"><thead><tr><th>Notebook</th><th>Cells</th><th>Seconds</th><th>Status</th></tr></thead><tbody>\n{rows}</tbody></table>\n</main>\n</body>\n</html>\n";
     }
