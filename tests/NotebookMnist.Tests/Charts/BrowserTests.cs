@@ -26,7 +26,7 @@ public class BrowserTests
         string page = WritePage("plots.html", PlotsPageBody());
 
         var check = chromium.CheckPage(page);
-        chromium.Screenshot(page, Path.Combine(OutputDirectory, "plots.png"), width: 1000, height: 1640);
+        chromium.Screenshot(page, Path.Combine(OutputDirectory, "plots.png"), width: 1000, height: 2250);
 
         Assert.True(check.Plotly, "window.Plotly is missing");
         Assert.Empty(check.Errors);
