@@ -22,7 +22,6 @@ public static class NotebookSetup
     public const int TorchThreads = 1;
 
     private static readonly object Gate = new();
-    private static bool _threadsApplied;
     private static List<ITypeFormatter>? _registered;
 
     /// <summary>Applies <see cref="TorchThreads"/> and, when a kernel is running the calling cell, registers the formatters.</summary>
@@ -32,14 +31,12 @@ public static class NotebookSetup
         if (KernelInvocationContext.Current is not null) RegisterFormatters();
     }
 
-    /// <summary>Sets torch's intra-op thread count to <see cref="TorchThreads"/> once per process.</summary>
+    /// <summary>Sets torch's intra-op thread count to <see cref="TorchThreads"/> (nothing to do when it already is).</summary>
     public static void ApplyThreads()
     {
         lock (Gate)
         {
-            if (_threadsApplied) return;
-            torch.set_num_threads(TorchThreads);
-            _threadsApplied = true;
+            if (torch.get_num_threads() != TorchThreads) torch.set_num_threads(TorchThreads);
         }
     }
 

@@ -52,12 +52,19 @@ public class NotebookSetupTests
     public void Apply_OutsideAKernel_RegistersNothing()
     {
         Formatter.ResetToDefault();
+        int before = TorchSharp.torch.get_num_threads();
+        try
+        {
+            NotebookSetup.Apply();
+            NotebookSetup.Apply();
 
-        NotebookSetup.Apply();
-        NotebookSetup.Apply();
-
-        Assert.Empty(Formatter.RegisteredFormatters(includeDefaults: false));
-        Assert.Equal(NotebookSetup.TorchThreads, TorchSharp.torch.get_num_threads());
+            Assert.Empty(Formatter.RegisteredFormatters(includeDefaults: false));
+            Assert.Equal(NotebookSetup.TorchThreads, TorchSharp.torch.get_num_threads());
+        }
+        finally
+        {
+            TorchSharp.torch.set_num_threads(before); // the thread count is process-wide: leave other tests theirs
+        }
     }
 
     [Fact]
@@ -65,12 +72,14 @@ public class NotebookSetupTests
     {
         Formatter.ResetToDefault();
         var frame = Frames.FromColumns(("loss", [0.5]));
+        int before = TorchSharp.torch.get_num_threads();
 
         var events = await LiveDisplayTests.RunCellAsync(() =>
         {
             NotebookSetup.Apply();
             Microsoft.DotNet.Interactive.Kernel.display(frame);
         });
+        TorchSharp.torch.set_num_threads(before); // process-wide: leave other tests theirs
 
         var shown = Assert.Single(events.OfType<Microsoft.DotNet.Interactive.Events.DisplayedValueProduced>());
         Assert.Contains(shown.FormattedValues, v => v.MimeType == "text/html" && v.Value == DataFrameHtml.Format(frame));
