@@ -7,6 +7,9 @@ using NotebookMnist.Scratch;
 
 namespace NotebookMnist.Benchmarks;
 
+// The namespace NotebookMnist.D2l (d2l's saved helpers) would otherwise hide the old Scratch.D2l here.
+using D2l = NotebookMnist.Scratch.D2l;
+
 /// <summary>One training epoch of each experiment on the real data.</summary>
 /// <remarks>
 /// Run: <c>dotnet run -c Release --project tests/NotebookMnist.Benchmarks -- --filter '*TrainingBenchmarks*'</c>.

@@ -4,6 +4,9 @@ using Xunit.Abstractions;
 
 namespace NotebookMnist.Tests.Scratch;
 
+// The namespace NotebookMnist.D2l (d2l's saved helpers) would otherwise hide the old Scratch.D2l here.
+using D2l = NotebookMnist.Scratch.D2l;
+
 public sealed class D2lFashionMnistReproductionTests(ITestOutputHelper output)
 {
     /// <summary>d2l §3.6: lr 0.1, batch 256, 10 epochs on Fashion-MNIST; d2l publishes test accuracy 0.836, train loss 0.4475.</summary>

@@ -3,6 +3,9 @@ using NotebookMnist.Scratch;
 
 namespace NotebookMnist.Tests.Scratch;
 
+// The namespace NotebookMnist.D2l (d2l's saved helpers) would otherwise hide the old Scratch.D2l here.
+using D2l = NotebookMnist.Scratch.D2l;
+
 public class D2lTests
 {
     // d2l §3.6: y = [0, 2], ŷ = [[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]].

@@ -2,6 +2,9 @@ using NotebookMnist.Scratch;
 
 namespace NotebookMnist.Tests.Scratch;
 
+// The namespace NotebookMnist.D2l (d2l's saved helpers) would otherwise hide the old Scratch.D2l here.
+using D2l = NotebookMnist.Scratch.D2l;
+
 public class SoftmaxRegressionTests
 {
     [Fact]
