@@ -13,7 +13,7 @@ using D2l = NotebookMnist.D2l.D2l;   // inside the namespace: NotebookMnist.D2l 
 /// Both sides use one torch thread (on the 2-core machine more threads spin against each other). Run both:
 /// <code>
 /// dotnet run -c Release --project tests/NotebookMnist.Benchmarks -- --filter '*D2lBenchmarks*'
-/// python3 tests/NotebookMnist.Benchmarks/d2l_scratch_epoch.py
+/// /usr/bin/python3 tests/NotebookMnist.Benchmarks/d2l_scratch_epoch.py   (Debian's python3-torch)
 /// </code>
 /// </remarks>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -43,6 +43,28 @@ public class D2lBenchmarks
     private Tensor Net(Tensor X) => Softmax(torch.matmul(X.reshape(-1, _W.shape[0]), _W) + _b);
 
     private static Tensor CrossEntropy(Tensor y_hat, Tensor y) => -torch.log(y_hat[torch.arange(y_hat.shape[0]), y]);
+
+    /// <summary>Times <paramref name="epochs"/> epochs by wall clock and process CPU time, printed as the PyTorch script
+    /// prints them (for the side-by-side run: <c>dotnet …NotebookMnist.Benchmarks.dll --d2l-epoch 5</c>).</summary>
+    public static void Run(int epochs)
+    {
+        var bench = new D2lBenchmarks();
+        bench.Setup();
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var (walls, cpus) = (new List<double>(), new List<double>());
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            process.Refresh();
+            var (wall, cpu) = (System.Diagnostics.Stopwatch.GetTimestamp(), process.TotalProcessorTime);
+            var (loss, acc) = bench.D2lScratchEpochBatch256();
+            process.Refresh();
+            walls.Add(System.Diagnostics.Stopwatch.GetElapsedTime(wall).TotalMilliseconds);
+            cpus.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
+            Console.WriteLine($"epoch {epoch + 1}: wall {walls[^1]:F1} ms, cpu {cpus[^1]:F1} ms, loss {loss:F4}, acc {acc:F4}");
+        }
+        static double Median(List<double> v) { var s = v.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
+        Console.WriteLine($"TorchSharp d2l scratch epoch (1 thread): median wall {Median(walls):F1} ms, median cpu {Median(cpus):F1} ms");
+    }
 
     /// <summary>d2l's train_epoch_ch3 over 60000 images: 235 steps of forward, summed loss backward, sgd.</summary>
     [Benchmark]
