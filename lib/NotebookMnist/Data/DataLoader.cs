@@ -111,7 +111,7 @@ public sealed class DataLoader : IEnumerable<(Tensor X, Tensor y)>
         using var scope = torch.NewDisposeScope();
         var rows = order.narrow(0, start, size);                                      // (B) int64
         var X = _data.Images.index_select(0, rows)                                    // (B, h, w) uint8
-            .to_type(ScalarType.Float32).div_(255f)                                   // b / 255, correctly rounded
+            .div(255f)                                                                // float32 b / 255 in one pass
             .unsqueeze_(1);                                                           // (B, 1, h, w)
         if (Resize is int side)
             X = torch.nn.functional.interpolate(X, [side, side], mode: InterpolationMode.Bilinear, align_corners: false);
