@@ -3,7 +3,6 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using NotebookMnist.Data;
 using NotebookMnist.Keras;
-using NotebookMnist.Scratch;
 
 namespace NotebookMnist.Benchmarks;
 
@@ -13,7 +12,7 @@ using D2l = NotebookMnist.Scratch.D2l;
 /// <summary>One training epoch of each experiment on the real data.</summary>
 /// <remarks>
 /// Run: <c>dotnet run -c Release --project tests/NotebookMnist.Benchmarks -- --filter '*TrainingBenchmarks*'</c>.
-/// PyTorch on the same machine: Keras setup 0.44 s/epoch (OpenBLAS), d2l scratch 0.117 s/epoch.
+/// PyTorch on the same machine: Keras setup 0.44 s/epoch (OpenBLAS). The d2l scratch epoch is in D2lBenchmarks.
 /// </remarks>
 [Config(typeof(Settings))]
 [MemoryDiagnoser]
@@ -30,8 +29,6 @@ public class TrainingBenchmarks
 
     private Matrix _mnistX = null!, _mnistY = null!;
     private Sequential _keras = null!;
-    private SoftmaxRegression _net = null!;
-    private DataLoader _fashionIter = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -41,10 +38,6 @@ public class TrainingBenchmarks
         _mnistY = Ops.OneHot(mnist.Train.Labels, 10);
         _keras = new Sequential(new Dense(units: 10, inputDim: 784, activation: "softmax", biasInitializer: "one", seed: 1));
         _keras.Compile(optimizer: new SGD(learningRate: 0.2), loss: "categorical_crossentropy", metrics: ["accuracy"]);
-
-        var fashion = FashionMnist.Load(log: _ => { });
-        _fashionIter = new DataLoader(fashion.Train, batchSize: 256, shuffle: true, seed: 1);
-        _net = new SoftmaxRegression(seed: 1);
     }
 
     /// <summary>Keras setup: Dense(10, softmax), SGD 0.2, 60000 MNIST samples at batch 32 (1875 steps per epoch):
@@ -65,19 +58,5 @@ public class TrainingBenchmarks
         _keras.ParallelTraining = false;
         try { return _keras.Fit(_mnistX, _mnistY, batchSize: 32, epochs: 10, verbose: 0, seed: 1); }
         finally { _keras.ParallelTraining = true; }
-    }
-
-    /// <summary>d2l from scratch: one epoch of Fashion-MNIST at batch 256 (235 steps), lr 0.1.</summary>
-    [Benchmark]
-    public (double, double) D2lScratchEpochBatch256() =>
-        D2l.TrainEpoch(_net, _fashionIter, D2l.CrossEntropy, n => D2l.Sgd(_net.Params, 0.1, n));
-
-    /// <summary>The same d2l epoch on one core (both halves of each batch on the training thread).</summary>
-    [Benchmark]
-    public (double, double) D2lScratchEpochBatch256OneCore()
-    {
-        D2l.ParallelTraining = false;
-        try { return D2l.TrainEpoch(_net, _fashionIter, D2l.CrossEntropy, n => D2l.Sgd(_net.Params, 0.1, n)); }
-        finally { D2l.ParallelTraining = true; }
     }
 }

@@ -1,9 +1,9 @@
-namespace NotebookMnist;
+namespace NotebookMnist.D2l;
 
 /// <summary>Running sums of n quantities, as d2l's Accumulator: e.g. (loss sum, correct count, sample count) over an epoch.</summary>
 /// <remarks>
 /// <c>var metric = new Accumulator(3); metric.Add(loss * n, correct, n); ... metric[0] / metric[2]</c> is the mean loss.
-/// Introduced in notebooks/04-softmax-regression-scratch.ipynb.
+/// d2l saves it in §3.6; introduced in notebooks/04-softmax-regression-scratch.ipynb.
 /// </remarks>
 public sealed class Accumulator
 {

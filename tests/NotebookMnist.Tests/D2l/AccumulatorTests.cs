@@ -1,6 +1,6 @@
-using NotebookMnist;
+using NotebookMnist.D2l;
 
-namespace NotebookMnist.Tests;
+namespace NotebookMnist.Tests.D2l;
 
 public class AccumulatorTests
 {
