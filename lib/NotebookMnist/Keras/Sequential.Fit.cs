@@ -52,6 +52,7 @@ public sealed partial class Sequential
         (string Name, double Value)[] values = accuracy ? [("loss", 0), (MetricNames[0], 0)] : [("loss", 0)];
         var batchLogs = new Dictionary<string, double>(StringComparer.Ordinal);
         var writer = output ?? Console.Out;
+        using var denseStep = UseDenseStep ? DenseStep.TryCreate(this, x, y, batchSize) : null;
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (var c in callbackList) c.OnEpochBegin(epoch);
@@ -64,7 +65,8 @@ public sealed partial class Sequential
                 for (int step = 0; step < steps; step++)
                 {
                     long start = (long)step * batchSize, size = Math.Min(batchSize, n - start);
-                    var (batchLoss, batchCorrect) = TrainStep(x, y, order.narrow(0, start, size), accuracy);
+                    using var index = order.narrow(0, start, size);
+                    var (batchLoss, batchCorrect) = denseStep is not null ? denseStep.Step(index, accuracy) : TrainStep(x, y, index, accuracy);
                     lossSum += (double)batchLoss * size;
                     correct += batchCorrect;
                     seen += size;
@@ -89,6 +91,10 @@ public sealed partial class Sequential
         foreach (var c in callbackList) c.OnTrainEnd(history);
         return history;
     }
+
+    /// <summary>Whether Fit trains a one-Dense-layer model through <see cref="DenseStep"/> (default; the tests compare
+    /// it with the general path by turning it off).</summary>
+    internal bool UseDenseStep { get; set; } = true;
 
     /// <summary>One SGD step on the samples <paramref name="index"/> of (x, y): forward, loss, backward (autograd), update.</summary>
     /// <returns>The batch's mean loss and how many of its predictions are right (0 when not counted).</returns>

@@ -11,6 +11,7 @@ public sealed class KerasMnistFixture
 {
     public KerasMnistFixture()
     {
+        NotebookSetup.ApplyThreads();                           // as the notebook's setup cell
         var data = Mnist.Load(log: _ => { });
         var (xTrain, labelsTrain) = ToTensors(data.Train);
         (XTest, var labelsTest) = ToTensors(data.Test);
