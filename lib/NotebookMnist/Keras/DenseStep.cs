@@ -29,6 +29,7 @@ internal sealed unsafe class DenseStep : IDisposable
     private readonly Tensor _x, _y, _z;
     private readonly float* _xData, _w, _b;
     private readonly int _inputDim, _units;
+    private readonly long[]? _labels;
 
     private DenseStep(Sequential model, Dense dense, Tensor x, Tensor y, int batchSize)
     {
@@ -43,6 +44,12 @@ internal sealed unsafe class DenseStep : IDisposable
         _xData = Data(x);
         _w = Data(dense.Weight);
         _b = Data(dense.Bias);
+        // The class of every sample, once: categorical accuracy is then argmax ŷ = label, read from ŷ's memory.
+        using var noGrad = no_grad();
+        if (y.dim() == 2 && y.shape[1] == _units && _units > 1)
+            using (var argmax = y.argmax(1)) _labels = argmax.data<long>().ToArray();
+        else if (y.dim() == 1 && y.dtype == ScalarType.Int64)
+            _labels = y.data<long>().ToArray();
     }
 
     /// <summary>The step for <paramref name="model"/> when it is one Dense layer and x is a contiguous float32 CPU
@@ -71,13 +78,31 @@ internal sealed unsafe class DenseStep : IDisposable
         var gradZ = z.grad!.contiguous();                          // dL/dz (batch, units)
         Update(_xData, rows, batch, _inputDim, Data(gradZ), _units, _learningRate, _w, _b);
         long correct = 0;
-        if (countCorrect)
+        if (countCorrect && _labels is not null)
+            correct = CorrectCount(Data(yPred.detach().contiguous()), rows, batch);
+        else if (countCorrect)
             using (no_grad())
                 correct = Metrics.CorrectCount(yb, yPred);
         return (loss.item<float>(), correct);
     }
 
     public void Dispose() => _z.Dispose();
+
+    /// <summary>How many rows of ŷ (batch, units) have their first maximum at the sample's label (Metrics.Accuracy's
+    /// categorical and sparse cases).</summary>
+    private long CorrectCount(float* yPred, long* rows, int batch)
+    {
+        long correct = 0;
+        for (int s = 0; s < batch; s++)
+        {
+            float* p = yPred + (long)s * _units;
+            int best = 0;
+            for (int u = 1; u < _units; u++)
+                if (p[u] > p[best]) best = u;
+            if (best == _labels![rows[s]]) correct++;
+        }
+        return correct;
+    }
 
     private static float* Data(Tensor t)
     {
