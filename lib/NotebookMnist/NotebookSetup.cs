@@ -7,9 +7,10 @@ public static class NotebookSetup
 {
     /// <summary>The number of threads torch uses for its ops: 1, measured on the project's 2-core machine.</summary>
     /// <remarks>
-    /// The Keras epoch (batch 32) ran MEASURED at 1 thread against MEASURED at 2; with 2 threads libtorch's OpenMP
-    /// workers spin against each other (and against the .NET runtime's threads) on 2 cores, and the small products
-    /// of this course gain nothing from a second thread. See tests/NotebookMnist.Benchmarks/compare-keras-epoch.sh.
+    /// Measured with the Keras experiment's epoch (tests/NotebookMnist.Benchmarks, <c>--keras-epoch 2 1</c> against
+    /// <c>--keras-epoch 2 2</c>, alternating, on the 2-core VM while six other sessions loaded it): 3.5–3.6 s per epoch
+    /// at 1 thread, 53–107 s at 2. With 2 threads libtorch's OpenMP workers spin against each other and the .NET
+    /// runtime's threads on 2 cores, and this course's small tensors gain nothing from a second thread.
     /// </remarks>
     public const int TorchThreads = 1;
 
