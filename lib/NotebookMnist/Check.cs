@@ -46,28 +46,6 @@ public static class Check
         return $"✓ close: {actual.Length} values, max |difference| {Format(worst)}";
     }
 
-    /// <summary>Checks that two matrices have the same shape and agree elementwise.</summary>
-    /// <exception cref="CheckFailedException">The shapes differ, or an element differs by more than the tolerance.</exception>
-    public static string Close(Matrix actual, Matrix expected, double tolerance = DefaultTolerance)
-    {
-        ArgumentNullException.ThrowIfNull(actual);
-        ArgumentNullException.ThrowIfNull(expected);
-        if (actual.Shape != expected.Shape)
-            throw new CheckFailedException(
-                $"Expected shape {expected.ShapeText}. Received: shape {actual.ShapeText}.");
-        double worst = 0;
-        for (int i = 0; i < actual.Length; i++)
-        {
-            double difference = Math.Abs((double)actual.Data[i] - expected.Data[i]);
-            if (!(difference <= Limit(expected.Data[i], tolerance)))
-                throw new CheckFailedException(
-                    $"Expected element [{i / actual.Cols}, {i % actual.Cols}] = {Format(expected.Data[i])} within {Format(tolerance)}. " +
-                    $"Received: {Format(actual.Data[i])} (difference {Format(difference)}).");
-            worst = Math.Max(worst, difference);
-        }
-        return $"✓ close: shape {actual.ShapeText}, max |difference| {Format(worst)}";
-    }
-
     /// <summary>Checks that two values are equal (by <see cref="EqualityComparer{T}.Default"/>).</summary>
     /// <exception cref="CheckFailedException">They differ.</exception>
     public static string Equal<T>(T actual, T expected)

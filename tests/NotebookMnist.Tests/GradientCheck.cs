@@ -79,7 +79,4 @@ internal static class SeededArrays
         }
         return result;
     }
-
-    public static Matrix ToMatrix(double[] values, int cols) =>
-        new(values.Length / cols, cols, values.Select(v => (float)v).ToArray());
 }

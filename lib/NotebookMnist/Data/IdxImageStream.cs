@@ -1,24 +1,23 @@
-using System.Buffers;
 using System.IO.Compression;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace NotebookMnist.Data;
 
-/// <summary>Decodes an image file straight from disk: header first, then 64 KiB chunks converted to floats as they arrive.</summary>
+/// <summary>Decodes an image file straight from disk into a uint8 tensor (n, rows, cols).</summary>
 /// <remarks>
 /// The header is checked against the file length (raw) or the gzip trailer's ISIZE (the decompressed length mod 2^32)
-/// before the (n, rows × cols) matrix is allocated, and the pixels never exist as one byte array: each decompressed
-/// chunk is scaled while it is still in cache. When ISIZE does not match (a multi-member gzip), the file is fully
-/// decompressed and checked the slow way instead.
+/// before the tensor is allocated, and the pixels are read straight into the tensor's memory: they never exist as a
+/// second array. When ISIZE does not match (a multi-member gzip), the file is fully decompressed and checked the slow
+/// way instead.
 /// </remarks>
 internal static class IdxImageStream
 {
-    private const int ChunkLength = 1 << 16;
-
     /// <summary>Reads images from a raw or gzip IDX3 file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="checkCount">Called with the image count once the header is valid, before allocating (e.g. to compare with the labels).</param>
     /// <exception cref="InvalidDataException">The header, length or gzip data is wrong; the message names the file.</exception>
-    public static (Matrix Images, int Height, int Width) Read(string path, Action<int>? checkCount = null)
+    public static Tensor Read(string path, Action<int>? checkCount = null)
     {
         string name = Path.GetFileName(path);
         using var file = IdxReader.OpenRegularFile(path);
@@ -47,33 +46,33 @@ internal static class IdxImageStream
         }
     }
 
-    private static (Matrix, int, int) Decode(Stream content, byte[] header, long length, string name, Action<int>? checkCount)
+    private static Tensor Decode(Stream content, byte[] header, long length, string name, Action<int>? checkCount)
     {
         var (count, rows, cols) = IdxHeader.ParseImages(header, length, name);
         checkCount?.Invoke(count);
-        var images = new Matrix(count, rows * cols, GC.AllocateUninitializedArray<float>(count * rows * cols));
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkLength);
+        var images = empty([count, rows, cols], ScalarType.Byte);
         try
         {
-            Span<float> destination = images.Data;
+            Span<byte> destination = images.bytes;
             int done = 0;
             while (done < destination.Length)
             {
-                int read = content.Read(chunk, 0, Math.Min(chunk.Length, destination.Length - done));
+                int read = content.Read(destination[done..]);
                 if (read == 0)
                     throw new InvalidDataException(
                         $"{name}: expected {length} bytes but found {IdxHeader.ImagesHeaderLength + done} bytes (truncated).");
-                PixelScaling.ToUnitFloats(chunk.AsSpan(0, read), destination[done..]);
                 done += read;
             }
-            if (content.Read(chunk, 0, 1) != 0)
+            Span<byte> one = stackalloc byte[1];
+            if (content.Read(one) != 0)
                 throw new InvalidDataException($"{name}: expected {length} bytes but found more (trailing data).");
+            return images;
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            images.Dispose();
+            throw;
         }
-        return (images, rows, cols);
     }
 
     private static byte[] ReadHeader(Stream content)

@@ -6,7 +6,8 @@ namespace NotebookMnist.Data;
 /// 32-bit size per dimension (count, rows, cols for images; count for labels), then the unsigned bytes.
 /// The header is validated against the content length before any pixel or label array is allocated, so a
 /// corrupt header claiming 2^31 images fails at once. Compression is detected from the content (gzip magic
-/// 1F 8B), not from the file name. Pixels become floats in [0, 1]: x / 255. Introduced in notebooks/03.
+/// 1F 8B), not from the file name. Pixels stay bytes (a uint8 tensor); a DataLoader scales each batch by 1/255.
+/// Introduced in notebooks/03.
 /// </remarks>
 public static class IdxReader
 {
@@ -16,10 +17,10 @@ public static class IdxReader
     /// <summary>The magic number of an IDX label file (unsigned bytes, 1 dimension).</summary>
     public const int LabelsMagic = 2049;
 
-    /// <summary>Reads an image file into an (n, rows × cols) matrix of pixels scaled to [0, 1] by 1/255.</summary>
+    /// <summary>Reads an image file into a uint8 tensor (n, rows, cols) of the stored pixels.</summary>
     /// <param name="path">A raw or gzip-compressed IDX3 file.</param>
     /// <exception cref="InvalidDataException">The header or length is wrong; the message names the file.</exception>
-    public static Matrix ReadImages(string path) => IdxImageStream.Read(path).Images;
+    public static TorchSharp.torch.Tensor ReadImages(string path) => IdxImageStream.Read(path);
 
     /// <summary>Reads a label file into an array of class indices.</summary>
     /// <param name="path">A raw or gzip-compressed IDX1 file.</param>
@@ -35,9 +36,9 @@ public static class IdxReader
     {
         string labelsName = Path.GetFileName(labelsPath);
         int[] labels = DecodeLabels(ReadContent(labelsPath), labelsName);
-        var (images, height, width) = IdxImageStream.Read(
+        var images = IdxImageStream.Read(
             imagesPath, count => CheckCounts(count, Path.GetFileName(imagesPath), labels.Length, labelsName));
-        return new LabeledImages(images, labels, height, width, classNames);
+        return new LabeledImages(images, LabelTensor(labels), classNames);
     }
 
     /// <summary>Validates both headers and their counts, then decodes (internal: used by the dataset sources).</summary>
@@ -46,8 +47,7 @@ public static class IdxReader
     {
         var header = IdxHeader.ParseImages(images, imagesName);
         CheckCounts(header.Count, imagesName, IdxHeader.ParseLabels(labels, labelsName), labelsName);
-        var decoded = DecodeImages(images, imagesName);
-        return new LabeledImages(decoded.Images, DecodeLabels(labels, labelsName), decoded.Height, decoded.Width, classNames);
+        return new LabeledImages(DecodeImages(images, imagesName), LabelTensor(DecodeLabels(labels, labelsName)), classNames);
     }
 
     private static void CheckCounts(int imageCount, string imagesName, int labelCount, string labelsName)
@@ -57,15 +57,17 @@ public static class IdxReader
                 $"{labelsName}: expected {imageCount} labels (one per image in {imagesName}) but found {labelCount}.");
     }
 
-    /// <summary>Decodes the content of an image file (already decompressed).</summary>
-    internal static (Matrix Images, int Height, int Width) DecodeImages(byte[] content, string name)
+    /// <summary>Decodes the content of an image file (already decompressed) into a uint8 tensor (n, rows, cols).</summary>
+    internal static TorchSharp.torch.Tensor DecodeImages(byte[] content, string name)
     {
         var header = IdxHeader.ParseImages(content, name);
-        int length = header.Count * header.Rows * header.Cols;
-        var images = new Matrix(header.Count, header.Rows * header.Cols, GC.AllocateUninitializedArray<float>(length));
-        PixelScaling.ToUnitFloats(content.AsSpan(IdxHeader.ImagesHeaderLength), images.Data);
-        return (images, header.Rows, header.Cols);
+        var images = TorchSharp.torch.empty([header.Count, header.Rows, header.Cols], TorchSharp.torch.ScalarType.Byte);
+        content.AsSpan(IdxHeader.ImagesHeaderLength, header.Count * header.Rows * header.Cols).CopyTo(images.bytes);
+        return images;
     }
+
+    private static TorchSharp.torch.Tensor LabelTensor(int[] labels) =>
+        TorchSharp.torch.tensor(Array.ConvertAll(labels, l => (long)l));
 
     /// <summary>Decodes the content of a label file (already decompressed).</summary>
     internal static int[] DecodeLabels(byte[] content, string name)

@@ -39,13 +39,6 @@ public sealed class LabeledImages
         ClassNames = classNames;
     }
 
-    /// <summary>Bridge for the IDX decoder, which still hands over floats b / 255: turns them back into the bytes.</summary>
-    /// <remarks>Exact: every value is recovered bit for bit (checked); IdxReader can pass the bytes directly instead.</remarks>
-    internal LabeledImages(Matrix images, int[] labels, int height, int width, IReadOnlyList<string> classNames)
-        : this(PixelTensor(images, height, width), torch.tensor(labels.Select(l => (long)l).ToArray()), classNames)
-    {
-    }
-
     /// <summary>The pixels, uint8 (n, height, width), as stored in the IDX file.</summary>
     public Tensor Images { get; }
 
@@ -94,15 +87,4 @@ public sealed class LabeledImages
         }
     }
 
-    private static Tensor PixelTensor(Matrix images, int height, int width)
-    {
-        ArgumentNullException.ThrowIfNull(images);
-        if (height <= 0 || width <= 0 || images.Cols != height * width)
-            throw new ArgumentException(
-                $"Expected `images` of shape (n, height × width) = (n, {height} × {width}). Received: images.Shape={images.ShapeText}.",
-                nameof(images));
-        byte[] pixels = PixelScaling.TryToPixels(images.Data)
-            ?? throw new ArgumentException("Expected every image value to be a pixel b / 255.", nameof(images));
-        return torch.tensor(pixels, [images.Rows, height, width]);
-    }
 }

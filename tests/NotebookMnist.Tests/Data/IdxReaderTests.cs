@@ -14,20 +14,21 @@ public class IdxReaderTests
     }
 
     [Fact]
-    public void ReadImages_RawFile_ScalesPixelsBy255()
+    public void ReadImages_RawFile_KeepsTheStoredBytes()
     {
         using var dir = new TempFolder();
-        Matrix images = IdxReader.ReadImages(dir.Write("images", HandImage()));
-        Assert.Equal((1, 6), images.Shape);
-        Assert.Equal(new[] { 0f, 0.2f, 0.4f, 0.6f, 0.8f, 1f }, images.Data);
+        using var images = IdxReader.ReadImages(dir.Write("images", HandImage()));
+        Assert.Equal(new long[] { 1, 2, 3 }, images.shape);
+        Assert.Equal(TorchSharp.torch.ScalarType.Byte, images.dtype);
+        Assert.Equal(new byte[] { 0, 51, 102, 153, 204, 255 }, images.bytes.ToArray());
     }
 
     [Fact]
     public void ReadImages_GzipContentWithoutGzName_IsDetectedFromContent()
     {
         using var dir = new TempFolder();
-        Matrix images = IdxReader.ReadImages(dir.Write("images.bin", IdxFixtures.Gzip(HandImage())));
-        Assert.Equal(new[] { 0f, 0.2f, 0.4f, 0.6f, 0.8f, 1f }, images.Data);
+        using var images = IdxReader.ReadImages(dir.Write("images.bin", IdxFixtures.Gzip(HandImage())));
+        Assert.Equal(new byte[] { 0, 51, 102, 153, 204, 255 }, images.bytes.ToArray());
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public class IdxReaderTests
         using var dir = new TempFolder();
         byte[] raw = IdxFixtures.Images(5, 3, 3, seed: 9);
         byte[] twoMembers = [.. IdxFixtures.Gzip(raw[..20]), .. IdxFixtures.Gzip(raw[20..])];
-        Assert.Equal(IdxReader.ReadImages(dir.Write("raw", raw)).Data, IdxReader.ReadImages(dir.Write("two.gz", twoMembers)).Data);
+        Assert.Equal(IdxReader.ReadImages(dir.Write("raw", raw)).bytes.ToArray(), IdxReader.ReadImages(dir.Write("two.gz", twoMembers)).bytes.ToArray());
     }
 
     [Fact]
@@ -154,50 +155,5 @@ public class IdxReaderTests
         for (int i = 12; i < gz.Length - 8; i++) gz[i] ^= 0x5A;
         var e = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(dir.Write("x.gz", gz)));
         Assert.StartsWith("x.gz: expected", e.Message);
-    }
-
-    [Fact]
-    public void PixelScaling_EveryByteValue_EqualsDivisionBy255()
-    {
-        // 300 bytes: the vector path (32 at a time) and the scalar tail both run.
-        byte[] source = Enumerable.Range(0, 300).Select(i => (byte)(i % 256)).ToArray();
-        var destination = new float[300];
-        PixelScaling.ToUnitFloats(source, destination);
-        for (int i = 0; i < source.Length; i++)
-            Assert.Equal((float)((double)source[i] / 255.0), destination[i]);
-        Assert.Equal(1f, destination[255]);
-    }
-
-    [Fact]
-    public void PixelScaling_TryToPixels_RecoversEveryByteAndRejectsOtherValues()
-    {
-        // 300 values: the 16-wide path and the scalar tail both run.
-        byte[] source = Enumerable.Range(0, 300).Select(i => (byte)(i * 7 % 256)).ToArray();
-        var values = new float[300];
-        PixelScaling.ToUnitFloats(source, values);
-        Assert.Equal(source, PixelScaling.TryToPixels(values));
-        foreach (int at in new[] { 5, 299 })
-            foreach (float bad in new[] { 0.5f, -0f, float.NaN, 2f, -1f / 255f, BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(values[at]) + 1) })
-            {
-                var changed = (float[])values.Clone();
-                changed[at] = bad;
-                Assert.Null(PixelScaling.TryToPixels(changed));
-            }
-    }
-
-    [Fact]
-    public void PixelScaling_TryToPixelsOverSeveralParts_RecoversEveryByteAndFindsABadValueInAnyPart()
-    {
-        // 2.5 million values: three parallel parts of 2^20, the last one ragged (its scalar tail runs too).
-        byte[] source = Enumerable.Range(0, 2_500_003).Select(i => (byte)(i * 31 % 256)).ToArray();
-        var values = new float[source.Length];
-        PixelScaling.ToUnitFloats(source, values);
-        Assert.Equal(source, PixelScaling.TryToPixels(values));
-        foreach (int at in new[] { 0, (1 << 20) + 17, source.Length - 1 })
-        {
-            var changed = (float[])values.Clone();
-            changed[at] = 0.5f;
-            Assert.Null(PixelScaling.TryToPixels(changed));
-        }
     }
 }
