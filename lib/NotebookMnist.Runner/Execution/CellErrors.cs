@@ -17,7 +17,9 @@ internal static partial class CellErrors
         {
             var text = string.Join("\n", errors.Select(d =>
                 $"({d.LinePositionSpan.Start.Line + 1},{d.LinePositionSpan.Start.Character + 1}): error {d.Code}: {d.Message}"));
-            return new KernelMessage { Type = "end", Cell = cell, Kind = CellErrorKind.Compile, Text = text, Line = errors[0].LinePositionSpan.Start.Line + 1 };
+            // The kernel reports magics it does not know as DNI diagnostics (e.g. DNI101), the compiler as CS ones.
+            var kind = !errors[0].Code.StartsWith("DNI", StringComparison.Ordinal) ? CellErrorKind.Compile : DirectiveKind(text);
+            return new KernelMessage { Type = "end", Cell = cell, Kind = kind, Text = text, Line = errors[0].LinePositionSpan.Start.Line + 1 };
         }
         if (failed.Exception is { } exception)
         {
@@ -27,10 +29,14 @@ internal static partial class CellErrors
             };
         }
         var message = failed.Message;
-        var kind = message.Contains("nuget", StringComparison.OrdinalIgnoreCase) || message.Contains("package", StringComparison.OrdinalIgnoreCase)
-            ? CellErrorKind.Package : CellErrorKind.Magic;
-        return new KernelMessage { Type = "end", Cell = cell, Kind = kind, Text = message, Line = LineOf(message) };
+        return new KernelMessage { Type = "end", Cell = cell, Kind = DirectiveKind(message), Text = message, Line = LineOf(message) };
     }
+
+    /// <summary>A directive's failure: a package (restore, version conflict) or any other magic.</summary>
+    private static CellErrorKind DirectiveKind(string message) =>
+        message.Contains("nuget", StringComparison.OrdinalIgnoreCase) || message.Contains("package", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("cannot be added because version", StringComparison.Ordinal)
+            ? CellErrorKind.Package : CellErrorKind.Magic;
 
     /// <summary>"Type: message" and the stack frames in the cell's code (the kernel's own frames are noise to a learner).</summary>
     public static string Describe(Exception exception)

@@ -45,8 +45,13 @@ internal static class KernelHost
             using var kernel = KernelFactory.Create();
             using var events = kernel.KernelEvents.Subscribe(e =>
             {
-                if (Translate(e, Volatile.Read(ref current)) is { } message) Send(message);
+                // Cell 0: the warm-up, or a background thread writing after its cell ended (the parent would drop it).
+                var cell = Volatile.Read(ref current);
+                if (cell != 0 && Translate(e, cell) is { } message) Send(message);
             });
+            // Warm up: the first submission loads and JITs Roslyn (seconds); paid here, it does not count against the
+            // first cell's --timeout. Its events belong to cell 0, which the parent ignores.
+            await kernel.SendAsync(new SubmitCode("0"));
             Send(new KernelMessage { Type = "ready" });
             while (await reader.ReadLineAsync() is { } line)
             {

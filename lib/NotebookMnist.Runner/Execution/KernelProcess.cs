@@ -12,12 +12,15 @@ namespace NotebookMnist.Runner.Execution;
 /// </summary>
 internal sealed class KernelProcess : IAsyncDisposable
 {
-    private const int TailLength = 8_000;
+    /// <summary>How much of the child's stderr a crash report keeps: its start (the runtime's "Stack overflow." comes
+    /// first, then thousands of frames) and its end.</summary>
+    private const int HeadLength = 3_000, TailLength = 2_000;
     private readonly Process _process;
     private readonly NamedPipeServerStream _pipe;
     private StreamWriter? _writer;
     private readonly Channel<KernelMessage> _messages = Channel.CreateUnbounded<KernelMessage>(new() { SingleReader = true });
-    private readonly StringBuilder _stderr = new();
+    private readonly StringBuilder _stderrHead = new(), _stderr = new();
+    private bool _stderrCut;
     private string? _fatal;
 
     private KernelProcess(Process process, NamedPipeServerStream pipe)
@@ -64,8 +67,7 @@ internal sealed class KernelProcess : IAsyncDisposable
             await connect;
             host._writer = new StreamWriter(pipe, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
             _ = host.ReadAsync();
-            var ready = await host._messages.Reader.ReadAsync(wait.Token);
-            if (ready.Type != "ready") throw new InvalidOperationException($"Expected the kernel host to say ready. Received: {ready.Type}");
+            while ((await host._messages.Reader.ReadAsync(wait.Token)).Type != "ready") { }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
@@ -132,7 +134,7 @@ internal sealed class KernelProcess : IAsyncDisposable
         if (_process.HasExited) _process.WaitForExit(); // drains the redirected stderr
         var code = _process.HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "unknown";
         string stderr;
-        lock (_stderr) stderr = _stderr.ToString().Trim();
+        lock (_stderr) stderr = (_stderrHead + (_stderrCut ? "…\n" : "") + _stderr).Trim();
         var cause = _fatal ?? (stderr.Length > 0 ? stderr : "no message");
         return $"The kernel process exited {when} (exit code {code}); the notebook was stopped.\n{cause}";
     }
@@ -142,8 +144,15 @@ internal sealed class KernelProcess : IAsyncDisposable
         if (line is null) return;
         lock (_stderr)
         {
+            if (_stderrHead.Length < HeadLength)
+            {
+                _stderrHead.Append(line).Append('\n');
+                return;
+            }
             _stderr.Append(line).Append('\n');
-            if (_stderr.Length > TailLength) _stderr.Remove(0, _stderr.Length - TailLength);
+            if (_stderr.Length <= TailLength) return;
+            _stderr.Remove(0, _stderr.Length - TailLength);
+            _stderrCut = true;
         }
     }
 
