@@ -53,15 +53,17 @@ public static class BenchCommand
                 await kernel.SendAsync(new SubmitCode($"var x{i} = {i};\nx{i} + 1"));
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
-            rows.Add(Row("kernel in process (warm JIT: runs after nbrun's)", inProcessCold, Median(times)));
+            rows.Add(Row("the same kernel in this process (no child)", inProcessCold, Median(times)));
         }
 
         if (withRepl)
         {
             var replOne = await ReplAsync(folder, one);
             var replMany = await ReplAsync(folder, many);
+            // One run each: the per-cell figure is the difference of two whole-process times, so it is noisy.
             rows.Add(replOne is { } a && replMany is { } b
                 ? Row("dotnet-repl 0.3.259 (whole process)", a, (b - a) / (cellCount - 1))
+                  + string.Create(CultureInfo.InvariantCulture, $"   (1 cell {a:0} ms, {cellCount} cells {b:0} ms)")
                 : "dotnet-repl: not run (`dotnet tool restore` first)");
         }
         Console.WriteLine($"Trivial cells (`var xN = N; xN + 1`), {cellCount}-cell notebook; times in ms.");
