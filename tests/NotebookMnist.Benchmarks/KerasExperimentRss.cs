@@ -1,30 +1,26 @@
 using System.Diagnostics;
-using NotebookMnist.Data;
-using NotebookMnist.Keras;
 
 namespace NotebookMnist.Benchmarks;
 
 /// <summary>The whole Keras experiment (MNIST loaded, mse and categorical_crossentropy runs of 10 epochs), then peak RSS.</summary>
 /// <remarks>
 /// Run: <c>dotnet run -c Release --project tests/NotebookMnist.Benchmarks -- --keras-rss</c>. Prints each run's test
-/// accuracy and time, and VmHWM (peak resident set) from /proc/self/status. PyTorch peaks at about 460 MiB.
+/// accuracy and time, and VmHWM (peak resident set) from /proc/self/status.
 /// </remarks>
 public static class KerasExperimentRss
 {
     public static void Run()
     {
         var total = Stopwatch.StartNew();
-        var data = Mnist.Load(log: _ => { });
-        var yTrain = Ops.OneHot(data.Train.Labels, 10);
-        var yTest = Ops.OneHot(data.Test.Labels, 10);
+        NotebookSetup.ApplyThreads();
+        var (xTrain, yTrain, xTest, yTest) = KerasData.Load();
         Console.WriteLine($"data loaded in {total.Elapsed.TotalSeconds:F2} s");
         foreach (var loss in new[] { "mse", "categorical_crossentropy" })
         {
             var watch = Stopwatch.StartNew();
-            var model = new Sequential(new Dense(units: 10, inputDim: 784, activation: "softmax", biasInitializer: "one", seed: 1));
-            model.Compile(optimizer: new SGD(learningRate: 0.2), loss: loss, metrics: ["accuracy"]);
-            model.Fit(data.Train.Images, yTrain, batchSize: 32, epochs: 10, verbose: 0, seed: 1);
-            var (testLoss, testAccuracy) = model.Evaluate(data.Test.Images, yTest);
+            var model = KerasData.ArticleModel(loss);
+            model.Fit(xTrain, yTrain, batchSize: 32, epochs: 10, verbose: 0, seed: 1);
+            var (testLoss, testAccuracy) = model.Evaluate(xTest, yTest);
             Console.WriteLine($"{loss}: test loss {testLoss:F4}, test accuracy {testAccuracy:F4}, 10 epochs in {watch.Elapsed.TotalSeconds:F2} s");
         }
         Console.WriteLine($"total {total.Elapsed.TotalSeconds:F2} s; peak RSS {PeakRssMiB():F0} MiB (VmHWM)");

@@ -52,15 +52,6 @@ internal static class GradientCheck
             $"exact:  [{string.Join(", ", exact.Select(Format))}]\napprox: [{string.Join(", ", approx.Select(Format))}]");
     }
 
-    /// <summary>Checks loss.Gradient against finite differences of loss.Call, both run in float64.</summary>
-    public static void Loss(Loss loss, double[] yTrue, double[] yPred, int classes)
-    {
-        var exact = new double[yPred.Length];
-        loss.Gradient<double>(yTrue, yPred, classes, exact);
-        var approx = Numeric(p => loss.Call<double>(yTrue, p, classes), yPred);
-        AssertClose(exact, approx);
-    }
-
     private static string Format(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 }
 

@@ -1,28 +1,47 @@
+using static TorchSharp.torch;
+
 namespace NotebookMnist.Keras;
 
-/// <summary>An element-wise or row-wise activation a = f(z) with its backward pass, like Keras's <c>activation="softmax"</c>.</summary>
-/// <remarks>
-/// A string converts implicitly through <see cref="Activations.Get"/>. The forward pass calls <c>Ops</c>; the backward
-/// pass turns dL/da into dL/dz. Introduced in notebooks/05-keras-mse-to-crossentropy.ipynb.
-/// </remarks>
-public abstract class Activation
+/// <summary>A Keras activation by name (<c>activation: "softmax"</c>): a torch function applied to a layer's outputs.</summary>
+/// <remarks>Known names: softmax (over the last axis), sigmoid, relu, tanh, linear (also null or "").</remarks>
+public sealed class Activation
 {
+    private static readonly Dictionary<string, Func<Tensor, Tensor>> Known = new(StringComparer.Ordinal)
+    {
+        ["softmax"] = z => softmax(z, -1),
+        ["sigmoid"] = z => sigmoid(z),
+        ["relu"] = z => nn.functional.relu(z),
+        ["tanh"] = z => tanh(z),
+        ["linear"] = z => z,
+    };
+
+    private readonly Func<Tensor, Tensor> _function;
+
+    private Activation(string name, Func<Tensor, Tensor> function) => (Name, _function) = (name, function);
+
     /// <summary>The Keras name, e.g. "softmax".</summary>
-    public abstract string Name { get; }
+    public string Name { get; }
 
-    /// <summary>Writes f(<paramref name="z"/>) into <paramref name="destination"/> (same shape).</summary>
-    public abstract void Forward(Matrix z, Matrix destination);
+    /// <summary>The names <see cref="Get"/> accepts.</summary>
+    public static IReadOnlyCollection<string> Names => Known.Keys;
 
-    /// <summary>Writes dL/dz into <paramref name="gradZ"/> given z, a = f(z) and dL/da.</summary>
-    /// <param name="z">The pre-activations (batch, units).</param>
-    /// <param name="a">The activations f(z) from <see cref="Forward"/>.</param>
-    /// <param name="gradA">dL/da (batch, units).</param>
-    /// <param name="gradZ">Destination for dL/dz (batch, units); a different matrix from <paramref name="gradA"/>.</param>
-    public abstract void Backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ);
+    /// <summary>f(<paramref name="z"/>), differentiable by autograd.</summary>
+    public Tensor Call(Tensor z) => _function(z);
+
+    /// <summary>The activation for a Keras name; null or "" means linear, as in Keras.</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
+    public static Activation Get(string? name)
+    {
+        name = string.IsNullOrEmpty(name) ? "linear" : name;
+        if (Known.TryGetValue(name, out var function))
+            return new Activation(name, function);
+        throw new ArgumentException(
+            $"Unknown activation: '{name}'. Expected one of [{string.Join(", ", Known.Keys)}]. Received: activation=\"{name}\".",
+            "activation");
+    }
 
     /// <summary>Looks an activation up by its Keras name.</summary>
-    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
-    public static implicit operator Activation(string name) => Activations.Get(name);
+    public static implicit operator Activation(string name) => Get(name);
 
     /// <inheritdoc/>
     public override string ToString() => Name;

@@ -1,3 +1,5 @@
+using Microsoft.Data.Analysis;
+
 namespace NotebookMnist.Keras;
 
 /// <summary>What <c>Fit</c> returns: one value per epoch for the loss and each metric, like Keras's <c>history.history</c>.</summary>
@@ -33,4 +35,8 @@ public sealed class History
             _values[key] = series = new List<double>();
         series.Add(value);
     }
+
+    /// <summary>The history as a table, one row per epoch and one column per key, like <c>pd.DataFrame(history.history)</c>.</summary>
+    public DataFrame ToDataFrame() =>
+        new(_values.Select(kv => (DataFrameColumn)new DoubleDataFrameColumn(kv.Key, kv.Value)));
 }

@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using static TorchSharp.torch;
 
 namespace NotebookMnist.Keras;
 
@@ -7,11 +7,11 @@ namespace NotebookMnist.Keras;
 /// Keras's example: a variable 1.0 with loss = variable (gradient 1.0) and learning rate 0.1 becomes 0.9 after one step.
 /// Introduced in notebooks/05-keras-mse-to-crossentropy.ipynb.
 /// </remarks>
-public sealed class SGD : IElementwiseOptimizer
+public sealed class SGD
 {
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">The step size lr &gt; 0; Keras's default is 0.01, the article uses 0.2.</param>
-    /// <exception cref="ArgumentOutOfRangeException">learningRate is not a positive finite number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">learningRate is not a positive finite number (NaN included).</exception>
     public SGD(double learningRate = 0.01)
     {
         if (!(learningRate > 0) || double.IsInfinity(learningRate))
@@ -20,29 +20,21 @@ public sealed class SGD : IElementwiseOptimizer
         LearningRate = learningRate;
     }
 
-    /// <inheritdoc/>
+    /// <summary>The step size.</summary>
     public double LearningRate { get; }
 
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentException">A gradient's shape differs from its variable's.</exception>
-    public void ApplyGradients(IReadOnlyList<(Matrix Gradient, Matrix Variable)> gradientsAndVariables)
+    /// <summary>w ← w − lr·w.grad for every parameter that has a gradient, in place under no_grad; then clears the gradients.</summary>
+    public void Step(IEnumerable<Tensor> parameters)
     {
-        ArgumentNullException.ThrowIfNull(gradientsAndVariables);
-        for (int i = 0; i < gradientsAndVariables.Count; i++)
+        ArgumentNullException.ThrowIfNull(parameters);
+        using var noGrad = no_grad();
+        foreach (var p in parameters)
         {
-            var (gradient, variable) = gradientsAndVariables[i];
-            if (gradient.Rows != variable.Rows || gradient.Cols != variable.Cols)
-                throw new ArgumentException(
-                    $"Expected gradient {i} to have the variable's shape {variable.ShapeText}. Received: {gradient.ShapeText}.",
-                    nameof(gradientsAndVariables));
-            Apply(gradient.AsSpan(), variable.AsSpan());
+            var grad = p.grad;
+            if (grad is null)
+                continue;
+            p.add_(grad, alpha: -LearningRate);
+            grad.zero_();
         }
     }
-
-    /// <inheritdoc/>
-    void IElementwiseOptimizer.Apply(ReadOnlySpan<float> gradient, Span<float> variable) => Apply(gradient, variable);
-
-    /// <summary>w ← w + (−lr)·g, element by element.</summary>
-    private void Apply(ReadOnlySpan<float> gradient, Span<float> variable) =>
-        TensorPrimitives.MultiplyAdd(gradient, -(float)LearningRate, variable, variable);
 }

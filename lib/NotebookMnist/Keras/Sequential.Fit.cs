@@ -1,62 +1,31 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
 namespace NotebookMnist.Keras;
 
 public sealed partial class Sequential
 {
     /// <summary>Trains for <paramref name="epochs"/> passes over (x, y) with mini-batch SGD, as Keras's <c>fit</c>.</summary>
-    /// <param name="x">Inputs (n, inputDim), e.g. images scaled to [0, 1] as (60000, 784).</param>
-    /// <param name="y">Targets (n, units), one-hot for categorical losses (<c>Ops.OneHot(labels, 10)</c>).</param>
+    /// <param name="x">Inputs float32 (n, inputDim), e.g. images b / 255 as (60000, 784).</param>
+    /// <param name="y">Targets float32 (n, units), one-hot for categorical losses (<c>Utils.ToCategorical(labels, 10)</c>);
+    /// int64 labels (n) for sparse_categorical_crossentropy.</param>
     /// <param name="batchSize">Samples per update (Keras default 32); the last partial batch is kept.</param>
     /// <param name="epochs">Passes over the data (Keras default 1).</param>
     /// <param name="shuffle">Reshuffle the sample order before every epoch (Keras default true).</param>
     /// <param name="validationData">Optional (xVal, yVal) evaluated after every epoch: "val_loss", "val_accuracy".</param>
+    /// <param name="verbose">0 silent, 1 progress bar (in place on an interactive console), 2 one line per epoch.</param>
+    /// <param name="callbacks">Called at epoch and batch boundaries; a <see cref="TerminateOnNaN"/> is added when none is given.</param>
+    /// <param name="seed">Seeds the shuffling; with seeded layers the run is the same bits every time.</param>
+    /// <param name="output">Where the progress goes; default <see cref="Console.Out"/>.</param>
     /// <param name="validationSplit">Fraction in [0, 1) of the samples, taken from the end of x and y before shuffling
     /// as Keras does, held out and evaluated after every epoch; ignored when <paramref name="validationData"/> is given.</param>
-    /// <param name="verbose">0 silent, 1 progress bar (in place on an interactive console), 2 one line per epoch.</param>
-    /// <param name="callbacks">Called at epoch boundaries, e.g. a <see cref="LambdaCallback"/> feeding a live plot.</param>
-    /// <param name="seed">Seeds the shuffling; with seeded layers the run is bit-for-bit repeatable.</param>
-    /// <param name="output">Where the progress goes; default <see cref="Console.Out"/>.</param>
     /// <returns>Per-epoch "loss" and metrics (running averages over the epoch's batches, as Keras logs them).</returns>
     /// <exception cref="InvalidOperationException">Compile was not called.</exception>
     /// <exception cref="ArgumentException">Shapes, targets or arguments are invalid; the message names them.</exception>
-    /// <exception cref="NonFiniteLossException">A batch loss was NaN or infinite; it carries the History so far.</exception>
-    public History Fit(Matrix x, Matrix y, int batchSize = 32, int epochs = 1, bool shuffle = true,
-        (Matrix X, Matrix Y)? validationData = null, int verbose = 1, IEnumerable<Callback>? callbacks = null,
+    /// <exception cref="NonFiniteLossException">The loss became NaN or infinite; it names the epoch and step and carries the History so far.</exception>
+    public History Fit(Tensor x, Tensor y, int batchSize = 32, int epochs = 1, bool shuffle = true,
+        (Tensor X, Tensor Y)? validationData = null, int verbose = 1, IEnumerable<Callback>? callbacks = null,
         int? seed = null, TextWriter? output = null, double validationSplit = 0)
-    {
-        var loss = CheckFitArguments(x, y, batchSize, epochs, verbose, validationSplit);
-        if (validationData is null && validationSplit > 0)
-            (x, y, validationData) = Split(x, y, validationSplit);
-        if (validationData is (Matrix xVal, Matrix yVal))
-            Checks.Data(xVal, yVal, _layers[0].InputDim!.Value, _layers[^1].Units, loss, "validationData.X", "validationData.Y");
-
-        var history = new History(LossLabel);
-        var callbackList = (callbacks ?? []).ToList();
-        foreach (var c in callbackList) { c.Model = this; c.OnTrainBegin(); }
-        using var epochRun = new EpochRunner(this, x, y, batchSize, shuffle, seed ?? Random.Shared.Next(), MetricNames.Count > 0, ParallelTraining);
-        for (int epoch = 0; epoch < epochs; epoch++)
-        {
-            foreach (var c in callbackList) c.OnEpochBegin(epoch);
-            if (verbose > 0) (output ?? Console.Out).WriteLine($"Epoch {epoch + 1}/{epochs}");
-            var progbar = verbose > 0
-                ? new Progbar(epochRun.Steps, output, interactive: verbose == 1 ? null : false)
-                : null;
-            var logs = epochRun.Run(progbar, epoch + 1, history);
-            if (validationData is (Matrix xv, Matrix yv))
-            {
-                var (valLoss, valAccuracy) = Evaluate(xv, yv, batchSize);
-                logs.Add(("val_loss", valLoss));
-                if (MetricNames.Count > 0) logs.Add(("val_" + MetricNames[0], valAccuracy));
-            }
-            progbar?.Update(epochRun.Steps, logs.ToArray(), finalize: true);
-            var logDictionary = logs.ToDictionary(kv => kv.Name, kv => kv.Value);
-            foreach (var (name, value) in logs) history.Add(name, value);
-            foreach (var c in callbackList) c.OnEpochEnd(epoch, logDictionary);
-        }
-        foreach (var c in callbackList) c.OnTrainEnd(history);
-        return history;
-    }
-
-    private ILoss CheckFitArguments(Matrix x, Matrix y, int batchSize, int epochs, int verbose, double validationSplit)
     {
         var loss = RequireCompiled();
         Checks.BatchSize(batchSize);
@@ -64,37 +33,89 @@ public sealed partial class Sequential
         Checks.Verbose(verbose);
         Checks.ValidationSplit(validationSplit);
         EnsureBuilt(x, nameof(x));
-        Checks.Data(x, y, _layers[0].InputDim!.Value, _layers[^1].Units, loss, nameof(x), nameof(y));
-        return loss;
-    }
+        int inputDim = _layers[0].InputDim!.Value, units = _layers[^1].Units;
+        Checks.Data(x, y, inputDim, units, loss, nameof(x), nameof(y));
+        if (validationData is null && validationSplit > 0)
+            (x, y, validationData) = Split(x, y, validationSplit);
+        if (validationData is (Tensor xVal, Tensor yVal))
+            Checks.Data(xVal, yVal, inputDim, units, loss, "validationData.X", "validationData.Y");
 
-    /// <summary>Keras's validation_split: the last ⌊n·split⌋ rows become the validation set (copies), the rest trains.</summary>
-    private static (Matrix X, Matrix Y, (Matrix, Matrix)? Validation) Split(Matrix x, Matrix y, double split)
-    {
-        int train = (int)(x.Rows * (1 - split));
-        if (train == 0 || train == x.Rows)
-            throw new ArgumentException(
-                $"Expected `validationSplit` to leave samples on both sides. Received: validationSplit={split} with {x.Rows} samples.",
-                "validationSplit");
-        Matrix Rows(Matrix m, int start, int count) =>
-            new(count, m.Cols, m.Data.AsSpan(start * m.Cols, count * m.Cols).ToArray());
-        return (Rows(x, 0, train), Rows(y, 0, train), (Rows(x, train, x.Rows - train), Rows(y, train, x.Rows - train)));
-    }
-
-    /// <summary>Train on two cores when the machine has them (on by default; results are identical either way).</summary>
-    internal bool ParallelTraining { get; set; } = true;
-
-    /// <summary>Calls <paramref name="action"/>(start, xb, yb) for consecutive chunks of rows copied into reused buffers.</summary>
-    private static void ForEachChunk(Matrix x, Matrix? y, int batchSize, Action<int, Matrix, Matrix?> action)
-    {
-        Matrix? xb = null, yb = null;
-        for (int start = 0; start < x.Rows; start += batchSize)
+        var history = History = new History(LossLabel);
+        var callbackList = (callbacks ?? []).ToList();
+        if (!callbackList.OfType<TerminateOnNaN>().Any())
+            callbackList.Insert(0, new TerminateOnNaN());
+        long n = x.shape[0];
+        int steps = (int)((n + batchSize - 1) / batchSize);
+        foreach (var c in callbackList) { c.Model = this; c.Params = (epochs, steps); c.OnTrainBegin(); }
+        using var generator = new Generator((ulong)(seed ?? Random.Shared.Next()));
+        bool accuracy = MetricNames.Count > 0;
+        (string Name, double Value)[] values = accuracy ? [("loss", 0), (MetricNames[0], 0)] : [("loss", 0)];
+        var batchLogs = new Dictionary<string, double>(StringComparer.Ordinal);
+        var writer = output ?? Console.Out;
+        for (int epoch = 0; epoch < epochs; epoch++)
         {
-            int size = Math.Min(batchSize, x.Rows - start);
-            if (xb?.Rows != size) { xb = new Matrix(size, x.Cols); yb = y is null ? null : new Matrix(size, y.Cols); }
-            x.Data.AsSpan(start * x.Cols, size * x.Cols).CopyTo(xb.Data);
-            y?.Data.AsSpan(start * y.Cols, size * y.Cols).CopyTo(yb!.Data);
-            action(start, xb, yb);
+            foreach (var c in callbackList) c.OnEpochBegin(epoch);
+            if (verbose > 0) writer.WriteLine($"Epoch {epoch + 1}/{epochs}");
+            var progbar = verbose > 0 ? new Progbar(steps, output, interactive: verbose == 1 ? null : false) : null;
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            using (var order = shuffle ? randperm(n, generator: generator) : arange(n))
+            {
+                for (int step = 0; step < steps; step++)
+                {
+                    long start = (long)step * batchSize, size = Math.Min(batchSize, n - start);
+                    var (batchLoss, batchCorrect) = TrainStep(x, y, order.narrow(0, start, size), accuracy);
+                    lossSum += (double)batchLoss * size;
+                    correct += batchCorrect;
+                    seen += size;
+                    values[0].Value = batchLogs["loss"] = lossSum / seen;
+                    if (accuracy) values[1].Value = batchLogs[MetricNames[0]] = (double)correct / seen;
+                    progbar?.Update(step + 1, values);
+                    foreach (var c in callbackList) c.OnTrainBatchEnd(step, batchLogs);
+                }
+            }
+            var logs = values.ToList();
+            if (validationData is (Tensor xv, Tensor yv))
+            {
+                var (valLoss, valAccuracy) = EvaluateChecked(xv, yv, batchSize);
+                logs.Add(("val_loss", valLoss));
+                if (accuracy) logs.Add(("val_" + MetricNames[0], valAccuracy));
+            }
+            progbar?.Update(steps, logs.ToArray(), finalize: true);
+            foreach (var (name, value) in logs) history.Add(name, value);
+            var logDictionary = logs.ToDictionary(kv => kv.Name, kv => kv.Value);
+            foreach (var c in callbackList) c.OnEpochEnd(epoch, logDictionary);
         }
+        foreach (var c in callbackList) c.OnTrainEnd(history);
+        return history;
+    }
+
+    /// <summary>One SGD step on the samples <paramref name="index"/> of (x, y): forward, loss, backward (autograd), update.</summary>
+    /// <returns>The batch's mean loss and how many of its predictions are right (0 when not counted).</returns>
+    internal (float Loss, long Correct) TrainStep(Tensor x, Tensor y, Tensor index, bool countCorrect)
+    {
+        using var scope = NewDisposeScope();
+        var xb = x.index_select(0, index);                       // (batch, inputDim)
+        var yb = y.index_select(0, index);                       // (batch, units) or (batch) labels
+        var yPred = Forward(xb);                                 // (batch, units)
+        var loss = Loss!.CallUnchecked(yb, yPred);
+        loss.backward();
+        Optimizer!.Step(_parameters);
+        long correct = 0;
+        if (countCorrect)
+            using (no_grad())
+                correct = Metrics.CorrectCount(yb, yPred);
+        return (loss.item<float>(), correct);
+    }
+
+    /// <summary>Keras's validation_split: the last ⌊n·(1 − split)⌋… rows become the validation set (views), the rest trains.</summary>
+    private static (Tensor X, Tensor Y, (Tensor, Tensor)? Validation) Split(Tensor x, Tensor y, double split)
+    {
+        long n = x.shape[0], train = (long)(n * (1 - split));
+        if (train == 0 || train == n)
+            throw new ArgumentException(
+                $"Expected `validationSplit` to leave samples on both sides. Received: validationSplit={split} with {n} samples.",
+                "validationSplit");
+        return (x.narrow(0, 0, train), y.narrow(0, 0, train), (x.narrow(0, train, n - train), y.narrow(0, train, n - train)));
     }
 }

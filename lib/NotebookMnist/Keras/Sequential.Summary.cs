@@ -26,7 +26,7 @@ public sealed partial class Sequential
         for (int i = 0; i < _layers.Count; i++)
         {
             var layer = _layers[i];
-            long count = layer.Weights.Sum(w => (long)w.Length);
+            long count = layer.Weights.Sum(w => w.numel());
             total += count;
             string name = i == 0 ? layer.Name : $"{layer.Name}_{i}";
             sb.AppendLine(Row($"{name} ({layer.GetType().Name})", $"(None, {layer.Units})", Thousands(count)));

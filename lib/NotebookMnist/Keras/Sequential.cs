@@ -1,17 +1,20 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
 namespace NotebookMnist.Keras;
 
 /// <summary>A linear stack of layers trained by backpropagation, as Keras's <c>Sequential</c>.</summary>
 /// <remarks>
 /// <c>new Sequential(new Dense(10, inputDim: 784, activation: "softmax", biasInitializer: "one"))</c>, then
-/// <c>Compile(optimizer: new SGD(learningRate: 0.2f), loss: "mse", metrics: ["accuracy"])</c> and
-/// <c>Fit(x, y, batchSize: 32, epochs: 10)</c>. Changing <c>"mse"</c> to <c>"categorical_crossentropy"</c> is the
-/// article's one-argument experiment. Introduced in notebooks/05-keras-mse-to-crossentropy.ipynb.
+/// <c>Compile(optimizer: new SGD(learningRate: 0.2), loss: "mse", metrics: ["accuracy"])</c> and
+/// <c>Fit(x, y, batchSize: 32, epochs: 10)</c> with x float32 (n, 784) and y one-hot float32 (n, 10). Changing
+/// <c>"mse"</c> to <c>"categorical_crossentropy"</c> is the article's one-argument experiment.
+/// Introduced in notebooks/05-keras-mse-to-crossentropy.ipynb.
 /// </remarks>
 public sealed partial class Sequential
 {
     private readonly List<ILayer> _layers = new();
-    private List<(Matrix Gradient, Matrix Variable)>? _gradientsAndVariables, _allButFirstKernel;
-    private Matrix? _lossGradient, _output;
+    private Tensor[] _parameters = [];
 
     /// <summary>Creates a model from layers in order (more can be added with <see cref="Add"/>).</summary>
     public Sequential(params ILayer[] layers)
@@ -24,17 +27,20 @@ public sealed partial class Sequential
     /// <summary>The layers, first to last.</summary>
     public IReadOnlyList<ILayer> Layers => _layers;
 
-    /// <summary>The optimizer given to <see cref="Compile(IOptimizer, ILoss, string[])"/>, or null before.</summary>
-    public IOptimizer? Optimizer { get; private set; }
+    /// <summary>The optimizer given to Compile, or null before.</summary>
+    public SGD? Optimizer { get; private set; }
 
     /// <summary>The loss given to Compile, or null before.</summary>
-    public ILoss? Loss { get; private set; }
+    public Loss? Loss { get; private set; }
 
     /// <summary>The loss as named in Compile (e.g. "mse"); names the History.</summary>
     public string LossLabel { get; private set; } = "";
 
     /// <summary>The metric names given to Compile ("accuracy" or "acc").</summary>
     public IReadOnlyList<string> MetricNames { get; private set; } = [];
+
+    /// <summary>The History of the last Fit (Keras's <c>model.history</c>), or null before.</summary>
+    public History? History { get; private set; }
 
     /// <summary>Appends a layer.</summary>
     /// <exception cref="ArgumentException">The layer's inputDim differs from the previous layer's units.</exception>
@@ -46,20 +52,16 @@ public sealed partial class Sequential
                 $"Expected layer {_layers.Count} to take the previous layer's {_layers[^1].Units} units as input. Received: inputDim={d}.",
                 nameof(layer));
         _layers.Add(layer);
-        _gradientsAndVariables = _allButFirstKernel = null;
+        _parameters = [];
     }
 
-    /// <summary>Configures training with a loss name: "mse", "categorical_crossentropy", … (see <c>Losses.Get</c>).</summary>
+    /// <summary>Configures training, as Keras's <c>compile</c>.</summary>
+    /// <param name="optimizer">The optimizer, e.g. <c>new SGD(learningRate: 0.2)</c>.</param>
+    /// <param name="loss">A loss object or a Keras name ("mse", "categorical_crossentropy", … see <see cref="Losses"/>).</param>
+    /// <param name="metrics">["accuracy"] (or ["acc"]) to track accuracy; default none.</param>
     /// <exception cref="ArgumentException">Unknown loss or metric name; the message lists the known ones.</exception>
-    public void Compile(IOptimizer optimizer, string loss, string[]? metrics = null)
-    {
-        Compile(optimizer, Losses.Get(loss), metrics);
-        LossLabel = loss;
-    }
-
-    /// <summary>Configures training with any <see cref="ILoss"/>, e.g. <c>new CategoricalCrossentropy()</c>.</summary>
-    /// <exception cref="ArgumentException">Unknown metric name, or the model has no layers.</exception>
-    public void Compile(IOptimizer optimizer, ILoss loss, string[]? metrics = null)
+    /// <exception cref="InvalidOperationException">The model has no layers.</exception>
+    public void Compile(SGD optimizer, Loss loss, string[]? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(loss);
@@ -78,120 +80,73 @@ public sealed partial class Sequential
             Build(inputDim);
     }
 
-    /// <summary>The model's outputs (n, units of the last layer) for inputs <paramref name="x"/> (n, inputDim), in batches.</summary>
-    /// <exception cref="ArgumentException">x has the wrong number of columns.</exception>
-    public Matrix Predict(Matrix x, int batchSize = 32)
+    /// <summary>Configures training with a loss by Keras name; see <see cref="Compile(SGD, Keras.Loss, string[])"/>.</summary>
+    public void Compile(SGD optimizer, string loss, string[]? metrics = null)
     {
-        ArgumentNullException.ThrowIfNull(x);
+        Compile(optimizer, Losses.Get(loss), metrics);
+        LossLabel = loss;
+    }
+
+    /// <summary>The model's outputs (n, units of the last layer) for inputs <paramref name="x"/> (n, inputDim), in batches, without gradients.</summary>
+    /// <exception cref="ArgumentException">x is not float32 (n, inputDim) with n ≥ 1, or batchSize ≤ 0.</exception>
+    public Tensor Predict(Tensor x, int batchSize = 32)
+    {
         Checks.BatchSize(batchSize);
         EnsureBuilt(x, nameof(x));
-        var result = new Matrix(x.Rows, _layers[^1].Units);
-        ForEachChunk(x, null, batchSize, (start, xb, _) =>
-            Forward(xb).AsSpan().CopyTo(result.Data.AsSpan(start * result.Cols)));
-        return result;
+        Checks.Inputs(x, _layers[0].InputDim!.Value, nameof(x));
+        using var noGrad = no_grad();
+        var parts = new List<Tensor>();
+        using (var scope = NewDisposeScope())
+        {
+            for (long start = 0; start < x.shape[0]; start += batchSize)
+                parts.Add(Forward(x.narrow(0, start, Math.Min(batchSize, x.shape[0] - start))));
+            return cat(parts, 0).MoveToOuterDisposeScope();
+        }
     }
 
     /// <summary>The loss and accuracy on (x, y), averaged over samples as Keras's <c>evaluate</c> does.</summary>
+    /// <returns>The mean loss, and the accuracy (NaN when Compile had no metric).</returns>
     /// <exception cref="InvalidOperationException">Compile was not called.</exception>
     /// <exception cref="ArgumentException">Shapes or targets do not fit the model and loss.</exception>
-    public (double Loss, double Accuracy) Evaluate(Matrix x, Matrix y, int batchSize = 32)
+    public (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y, int batchSize = 32)
     {
         var loss = RequireCompiled();
         Checks.BatchSize(batchSize);
         EnsureBuilt(x, nameof(x));
         Checks.Data(x, y, _layers[0].InputDim!.Value, _layers[^1].Units, loss, nameof(x), nameof(y));
-        double lossSum = 0;
-        long correct = 0;
-        ForEachChunk(x, y, batchSize, (_, xb, yb) =>
-        {
-            var yPred = Forward(xb);
-            lossSum += (double)loss.Call(yb!, yPred) * xb.Rows;
-            correct += Metrics.CorrectCount(yPred, yb!);
-        });
-        return (lossSum / x.Rows, (double)correct / x.Rows);
+        return EvaluateChecked(x, y, batchSize);
     }
 
-    /// <summary>The weights of every layer in order (Dense: kernel, bias), like Keras's <c>get_weights()</c>; live, not copies.</summary>
-    public IReadOnlyList<Matrix> GetWeights() => _layers.SelectMany(l => l.Weights).ToList();
+    private (double Loss, double Accuracy) EvaluateChecked(Tensor x, Tensor y, int batchSize)
+    {
+        using var noGrad = no_grad();
+        double lossSum = 0;
+        long correct = 0, n = x.shape[0];
+        for (long start = 0; start < n; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            long size = Math.Min(batchSize, n - start);
+            var yb = y.narrow(0, start, size);
+            var yPred = Forward(x.narrow(0, start, size));
+            lossSum += Loss!.CallPerSample(yb, yPred).sum().item<float>();
+            if (MetricNames.Count > 0) correct += Metrics.CorrectCount(yb, yPred);
+        }
+        return (lossSum / n, MetricNames.Count > 0 ? (double)correct / n : double.NaN);
+    }
 
-    /// <summary>Runs every layer forward; the result is the last layer's reused buffer.</summary>
-    internal Matrix Forward(Matrix x)
+    /// <summary>The weights of every layer in order (Dense: kernel (in, units), bias), like Keras's <c>get_weights()</c>; views, not copies.</summary>
+    public IReadOnlyList<Tensor> GetWeights() => _layers.SelectMany(l => l.Weights).ToList();
+
+    /// <summary>Every trainable parameter, in layer order.</summary>
+    public IReadOnlyList<Tensor> Parameters => _parameters;
+
+    /// <summary>Runs every layer forward.</summary>
+    internal Tensor Forward(Tensor x)
     {
         var a = x;
         foreach (var layer in _layers)
             a = layer.Forward(a);
         return a;
-    }
-
-    /// <summary>One SGD step on a batch: forward, loss, backward, update. Returns the batch loss and correct count.</summary>
-    /// <param name="xb">The batch inputs.</param>
-    /// <param name="yb">The batch targets.</param>
-    /// <param name="labels">argmax of each target row, to count correct predictions; null to skip counting.</param>
-    internal (float Loss, int Correct) TrainStep(Matrix xb, Matrix yb, int[]? labels)
-    {
-        var result = LossAndGradient(Forward(xb), yb, labels);
-        BackwardDownTo(0);
-        Optimizer!.ApplyGradients(_gradientsAndVariables!);
-        return result;
-    }
-
-    /// <summary>The part of a training step that the first layer's kernel gradient waits for (see
-    /// Keras/SplitInputEpoch.cs): the forward pass from the first layer's activation on, dL/dyPred, and the backward
-    /// pass down to the first layer's dL/dz. <see cref="FinishStep"/> does the rest.</summary>
-    /// <param name="first">The first layer, after <see cref="Dense.ForwardBlock"/> on every block of the batch.</param>
-    /// <param name="yb">The batch targets.</param>
-    internal void StepToFirstGradient(Dense first, Matrix yb)
-    {
-        var a = first.Activate(yb.Rows);
-        for (int i = 1; i < _layers.Count; i++)
-            a = _layers[i].Forward(a);
-        _output = a;
-        LossGradient(a, yb);
-        first.BackwardToPreActivations(BackwardDownTo(1)!);
-    }
-
-    /// <summary>The rest of a step begun by <see cref="StepToFirstGradient"/>, which nothing in the first layer's
-    /// kernel gradient needs: the batch loss and correct count, and the update of every variable but the first
-    /// layer's kernel. Call it before the next step's <see cref="StepToFirstGradient"/>, with the same targets.</summary>
-    internal (float Loss, int Correct) FinishStep(Matrix yb, int[]? labels)
-    {
-        var result = LossAndMetric(_output!, yb, labels);
-        Optimizer!.ApplyGradients(AllButFirstKernel);
-        return result;
-    }
-
-    /// <summary>Every (gradient, variable) pair but the first, the first layer's kernel.</summary>
-    private IReadOnlyList<(Matrix Gradient, Matrix Variable)> AllButFirstKernel =>
-        _allButFirstKernel ??= _gradientsAndVariables!.Skip(1).ToList();
-
-    /// <summary>The batch loss and correct count of predictions <paramref name="yPred"/>, and dL/dyPred into the
-    /// loss-gradient buffer.</summary>
-    private (float Loss, int Correct) LossAndGradient(Matrix yPred, Matrix yb, int[]? labels)
-    {
-        var result = LossAndMetric(yPred, yb, labels);
-        LossGradient(yPred, yb);
-        return result;
-    }
-
-    private (float Loss, int Correct) LossAndMetric(Matrix yPred, Matrix yb, int[]? labels) =>
-        (Loss!.Call(yb, yPred), labels is null ? 0 : Metrics.CorrectCount(yPred, labels));
-
-    /// <summary>dL/dyPred, batch mean included, into the loss-gradient buffer.</summary>
-    private void LossGradient(Matrix yPred, Matrix yb)
-    {
-        if (_lossGradient is null || _lossGradient.Rows != yPred.Rows || _lossGradient.Cols != yPred.Cols)
-            _lossGradient = new Matrix(yPred.Rows, yPred.Cols);
-        Loss!.Gradient(yb, yPred, _lossGradient);
-    }
-
-    /// <summary>Backpropagates the loss gradient through the layers from the last down to <paramref name="last"/>
-    /// (each stores its weight gradients) and returns dL/d(inputs of layer <paramref name="last"/>), or null for 0.</summary>
-    private Matrix? BackwardDownTo(int last)
-    {
-        Matrix? g = _lossGradient;
-        for (int i = _layers.Count - 1; i >= last; i--)
-            g = _layers[i].Backward(g!, computeInputGradient: i > 0);
-        return g;
     }
 
     private void Build(int inputDim)
@@ -205,24 +160,21 @@ public sealed partial class Sequential
                     $"Expected layer '{layer.Name}' to take {d} inputs. Received: a layer built with inputDim={layer.InputDim}.");
             d = layer.Units;
         }
-        _gradientsAndVariables = _layers
-            .SelectMany(l => l.Gradients.Zip(l.Weights, (g, w) => (g, w)))
-            .ToList();
-        _allButFirstKernel = null;
+        _parameters = _layers.SelectMany(l => l.Parameters).ToArray();
     }
 
-    private void EnsureBuilt(Matrix x, string name)
+    private void EnsureBuilt(Tensor x, string name)
     {
         ArgumentNullException.ThrowIfNull(x, name);
         if (_layers.Count == 0)
             throw new InvalidOperationException("Expected at least one layer. Received: an empty Sequential model.");
-        int expected = _layers[0].InputDim ?? x.Cols;
-        Checks.InputDim(x, expected, name);
-        if (_gradientsAndVariables is null || !_layers[^1].Built)
-            Build(expected);
+        if (x.dim() != 2)
+            throw new ArgumentException($"Expected `{name}` to have shape (samples, features). Received: {name}.shape={Loss.Shape(x)}.", name);
+        if (_parameters.Length == 0 || !_layers[^1].Built)
+            Build(_layers[0].InputDim ?? (int)x.shape[1]);
     }
 
-    private ILoss RequireCompiled() =>
+    private Loss RequireCompiled() =>
         Loss ?? throw new InvalidOperationException(
             "You must call `Compile(optimizer, loss, metrics)` before `Fit` or `Evaluate`. Received: a model that was not compiled.");
 }

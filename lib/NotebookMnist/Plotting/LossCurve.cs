@@ -10,13 +10,20 @@ public sealed record LossCurve(string Name, Func<double, double> Loss, Func<doub
     /// <remarks>
     /// Keras's <c>MeanSquaredError</c> is (y − y′)², twice the lecture's ½(y − y′)², so its curves are twice as tall.
     /// </remarks>
-    public static LossCurve FromLoss(ILoss loss, string? name = null)
+    public static LossCurve FromLoss(NotebookMnist.Keras.Loss loss, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(loss);
-        var yTrue = Matrix.FromRow(0f);
-        return new LossCurve(
-            name ?? loss.Name,
-            yPred => loss.Call(yTrue, Matrix.FromRow((float)yPred)),
-            yPred => loss.Gradient(yTrue, Matrix.FromRow((float)yPred))[0, 0]);
+        return new LossCurve(name ?? loss.Name, yPred => At(loss, yPred).Value, yPred => At(loss, yPred).Gradient);
+    }
+
+    /// <summary>The loss on a 1×1 batch with y = 0 at <paramref name="yPred"/>, and its gradient from autograd.</summary>
+    private static (double Value, double Gradient) At(NotebookMnist.Keras.Loss loss, double yPred)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var yTrue = TorchSharp.torch.zeros(1, 1);
+        var p = TorchSharp.torch.full(1, 1, (float)yPred).requires_grad_(true);
+        var value = loss.Call(yTrue, p);
+        value.backward();
+        return (value.item<float>(), p.grad!.item<float>());
     }
 }

@@ -99,8 +99,8 @@ public class ProgbarTests
     [Fact]
     public void Fit_VerboseToRedirectedWriter_PrintsEpochHeaderAndOneLinePerEpoch()
     {
-        var x = Matrix.FromRows([1f, 0f], [0f, 1f], [1f, 1f], [0f, 0f], [2f, 0f]);
-        var y = Ops.OneHot([0, 1, 1, 0, 0], 2);
+        var x = TensorData.Rows([1f, 0f], [0f, 1f], [1f, 1f], [0f, 0f], [2f, 0f]);
+        var y = TensorData.OneHot([0, 1, 1, 0, 0], 2);
         var model = new Sequential(new Dense(2, inputDim: 2, activation: "softmax", seed: 1));
         model.Compile(new SGD(0.1), "categorical_crossentropy", ["accuracy"]);
         var writer = new StringWriter();
@@ -120,7 +120,7 @@ public class ProgbarTests
         var writer = new StringWriter();
         var model = new Sequential(new Dense(2, inputDim: 2, seed: 1));
         model.Compile(new SGD(0.1), "mse");
-        model.Fit(new Matrix(4, 2), new Matrix(4, 2), verbose: 0, output: writer);
+        model.Fit(TorchSharp.torch.zeros(4, 2), TorchSharp.torch.zeros(4, 2), verbose: 0, output: writer);
         Assert.Equal("", writer.ToString());
     }
 }

@@ -1,47 +1,31 @@
 using NotebookMnist.Keras;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace NotebookMnist.Tests.Keras;
 
 public class SGDTests
 {
     [Fact]
-    public void ApplyGradients_KerasSingleStepExample_VariableBecomesPointNine()
+    public void Step_KerasExample_OneBecomesPointNine()
     {
-        // Keras docs: var = 1.0, loss = var (gradient 1.0), SGD(learning_rate=0.1) → 0.9 after one step.
-        var variable = Matrix.FromRow(1f);
-        var gradient = Matrix.FromRow(1f);
-        new SGD(learningRate: 0.1).ApplyGradients([(gradient, variable)]);
-        Assert.Equal(0.9f, variable[0, 0], 6);
-    }
-
-    [Fact]
-    public void ApplyGradients_SeveralVariables_EachMovesAgainstItsGradient()
-    {
-        var w = Matrix.FromRows([1f, 2f], [3f, 4f]);
-        var b = Matrix.FromRow(0.5f, -0.5f);
-        new SGD(learningRate: 0.2).ApplyGradients([(Matrix.FromRows([1f, -1f], [0f, 10f]), w), (Matrix.FromRow(-2.5f, 0f), b)]);
-        Assert.Equal([0.8f, 2.2f, 3f, 2f], w.Data.Select(v => MathF.Round(v, 5)));
-        Assert.Equal([1f, -0.5f], b.Data.Select(v => MathF.Round(v, 5)));
+        // Keras's docs: var = 1.0, loss = var, SGD(learning_rate=0.1) → 0.9 after one step.
+        var variable = tensor(new[] { 1.0f }).requires_grad_(true);
+        variable.sum().backward();
+        new SGD(0.1).Step([variable]);
+        Assert.Equal(0.9f, variable.item<float>());
+        Assert.Equal(0f, variable.grad!.item<float>());              // gradients cleared for the next step
     }
 
     [Theory]
-    [InlineData(0f)]
-    [InlineData(-0.1f)]
-    [InlineData(float.NaN)]
-    [InlineData(float.PositiveInfinity)]
-    public void Constructor_NonPositiveLearningRate_ThrowsNamingIt(float learningRate)
+    [InlineData(double.NaN)]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.PositiveInfinity)]
+    public void Constructor_BadLearningRate_KerasMessage(double lr)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new SGD(learningRate));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new SGD(lr));
         Assert.Equal("learningRate", e.ParamName);
-        Assert.Contains("Expected `learningRate` to be a positive number", e.Message);
-    }
-
-    [Fact]
-    public void ApplyGradients_ShapeMismatch_ThrowsWithBothShapes()
-    {
-        var e = Assert.Throws<ArgumentException>(() =>
-            new SGD(0.1).ApplyGradients([(new Matrix(2, 3), new Matrix(3, 2))]));
-        Assert.Contains("(3, 2)", e.Message);
-        Assert.Contains("(2, 3)", e.Message);
+        Assert.Contains($"Received: learningRate={lr}", e.Message);
     }
 }

@@ -1,28 +1,17 @@
 using NotebookMnist.Keras;
+using TorchSharp;
+using static TorchSharp.torch;
+using static NotebookMnist.Tests.Keras.TensorData;
 
 namespace NotebookMnist.Tests.Keras;
 
 public class SequentialTests
 {
     /// <summary>XOR: not linearly separable, so only a model with a hidden layer can fit it.</summary>
-    private static readonly Matrix XorX = Matrix.FromRows([0f, 0f], [0f, 1f], [1f, 0f], [1f, 1f]);
-    private static readonly Matrix XorY = Ops.OneHot([0, 1, 1, 0], 2);
+    private static readonly Tensor XorX = Rows([0, 0], [0, 1], [1, 0], [1, 1]);
+    private static readonly Tensor XorY = OneHot([0, 1, 1, 0], 2);
 
-    private static (Matrix X, Matrix Y) Blobs(int n, int seed)
-    {
-        var random = new Random(seed);
-        var x = new Matrix(n, 4);
-        var labels = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            labels[i] = random.Next(3);
-            for (int j = 0; j < 4; j++)
-                x[i, j] = (float)(random.NextDouble() - 0.5 + (j == labels[i] ? 1.5 : 0));
-        }
-        return (x, Ops.OneHot(labels, 3));
-    }
-
-    private static Sequential Model(int seed = 5, string loss = "categorical_crossentropy", float lr = 0.2f)
+    private static Sequential Model(int seed = 5, string loss = "categorical_crossentropy", double lr = 0.2)
     {
         var model = new Sequential(new Dense(3, inputDim: 4, activation: "softmax", seed: seed));
         model.Compile(new SGD(lr), loss, ["accuracy"]);
@@ -32,11 +21,9 @@ public class SequentialTests
     [Fact]
     public void Fit_HiddenReluLayer_LearnsXor()
     {
-        var model = new Sequential(
-            new Dense(8, inputDim: 2, activation: "tanh", seed: 1),
-            new Dense(2, activation: "softmax", seed: 2));
-        model.Compile(new SGD(learningRate: 0.5), "categorical_crossentropy", ["accuracy"]);
-        var history = model.Fit(XorX, XorY, batchSize: 4, epochs: 500, verbose: 0, seed: 3);
+        var model = new Sequential(new Dense(8, inputDim: 2, activation: "tanh", seed: 3), new Dense(2, activation: "softmax", seed: 4));
+        model.Compile(new SGD(0.5), "categorical_crossentropy", ["accuracy"]);
+        var history = model.Fit(XorX, XorY, batchSize: 4, epochs: 2000, verbose: 0, seed: 1);
         Assert.Equal(1.0, model.Evaluate(XorX, XorY).Accuracy);
         Assert.True(history["loss"][^1] < 0.1, $"final loss {history["loss"][^1]}");
     }
@@ -44,47 +31,37 @@ public class SequentialTests
     [Fact]
     public void Fit_SingleDenseLayer_CannotLearnXor()
     {
-        var model = new Sequential(new Dense(2, inputDim: 2, activation: "softmax", seed: 2));
-        model.Compile(new SGD(learningRate: 0.5), "categorical_crossentropy", ["accuracy"]);
-        model.Fit(XorX, XorY, batchSize: 4, epochs: 500, verbose: 0, seed: 3);
+        var model = new Sequential(new Dense(2, inputDim: 2, activation: "softmax", seed: 3));
+        model.Compile(new SGD(0.5), "categorical_crossentropy", ["accuracy"]);
+        model.Fit(XorX, XorY, batchSize: 4, epochs: 500, verbose: 0, seed: 1);
         Assert.True(model.Evaluate(XorX, XorY).Accuracy <= 0.75);
     }
 
     [Fact]
-    public void Fit_SameSeeds_BitForBitIdenticalWeightsAndHistory()
+    public void Fit_SameSeeds_SameBitsInWeightsAndHistory()
     {
         var (x, y) = Blobs(100, 1);
-        var runs = new[] { Model(seed: 9), Model(seed: 9) }
-            .Select(m => (History: m.Fit(x, y, batchSize: 7, epochs: 3, verbose: 0, seed: 4), Weights: m.GetWeights()))
-            .ToArray();
-        Assert.Equal(runs[0].History["loss"], runs[1].History["loss"]);
-        Assert.Equal(runs[0].History["accuracy"], runs[1].History["accuracy"]);
-        for (int i = 0; i < runs[0].Weights.Count; i++)
-            Assert.Equal(runs[0].Weights[i].Data, runs[1].Weights[i].Data);
-    }
-
-    [Fact]
-    public void Fit_WithAndWithoutPrefetch_BitForBitIdentical()
-    {
-        var (x, y) = Blobs(101, 12);
-        var runs = new[] { true, false }.Select(prefetch =>
+        var runs = Enumerable.Range(0, 2).Select(_ =>
         {
-            var model = Model(seed: 3);
-            model.ParallelTraining = prefetch;
-            return (History: model.Fit(x, y, batchSize: 8, epochs: 3, verbose: 0, seed: 2), Weights: model.GetWeights());
+            var model = Model(seed: 11);
+            var history = model.Fit(x, y, batchSize: 8, epochs: 3, verbose: 0, seed: 42);
+            return (History: history, Weights: model.GetWeights().Select(Floats).ToArray());
         }).ToArray();
         Assert.Equal(runs[0].History["loss"], runs[1].History["loss"]);
-        Assert.Equal(runs[0].Weights[0].Data, runs[1].Weights[0].Data);
-        Assert.Equal(runs[0].Weights[1].Data, runs[1].Weights[1].Data);
+        Assert.Equal(runs[0].History["accuracy"], runs[1].History["accuracy"]);
+        for (int i = 0; i < runs[0].Weights.Length; i++)
+            Assert.Equal(runs[0].Weights[i].Select(BitConverter.SingleToInt32Bits), runs[1].Weights[i].Select(BitConverter.SingleToInt32Bits));
     }
 
     [Fact]
     public void Fit_DifferentShuffleSeed_DifferentWeights()
     {
         var (x, y) = Blobs(100, 1);
-        var a = Model(seed: 9); a.Fit(x, y, batchSize: 7, epochs: 1, verbose: 0, seed: 4);
-        var b = Model(seed: 9); b.Fit(x, y, batchSize: 7, epochs: 1, verbose: 0, seed: 5);
-        Assert.NotEqual(a.GetWeights()[0].Data, b.GetWeights()[0].Data);
+        var a = Model(seed: 11);
+        var b = Model(seed: 11);
+        a.Fit(x, y, batchSize: 8, verbose: 0, seed: 1);
+        b.Fit(x, y, batchSize: 8, verbose: 0, seed: 2);
+        Assert.NotEqual(Floats(a.GetWeights()[0]), Floats(b.GetWeights()[0]));
     }
 
     [Fact]
@@ -93,17 +70,17 @@ public class SequentialTests
         // Keras logs the batch loss of the forward pass, computed before the weights move.
         var (x, y) = Blobs(20, 2);
         var model = Model();
-        double before = model.Loss!.Call(y, model.Predict(x));
+        double before = model.Evaluate(x, y).Loss;
         var history = model.Fit(x, y, batchSize: 32, epochs: 1, verbose: 0, seed: 1);
         Assert.Equal(before, history["loss"][0], 5);
         Assert.True(model.Evaluate(x, y).Loss < before);
     }
 
     [Fact]
-    public void Fit_PartialLastBatch_RunningAverageWeightsBatchesBySize()
+    public void Fit_PartialLastBatch_RunningAverageWeightsBatchesBySizeAndMatchesHandSteps()
     {
-        // 5 samples at batch size 2 → batches of 2, 2, 1 (the partial batch kept). With no shuffle the three batch
-        // losses can be replayed by hand on a copy of the model, one SGD step at a time.
+        // 5 samples at batch size 2 → batches of 2, 2, 1 (the partial batch kept). With no shuffle the steps are replayed
+        // by hand on a copy of the model: autograd's gradient of the loss, then w ← w − lr·g.
         var (x, y) = Blobs(5, 3);
         var model = Model(seed: 1);
         var replay = Model(seed: 1);
@@ -111,12 +88,22 @@ public class SequentialTests
         double weighted = 0;
         foreach (var (start, size) in new[] { (0, 2), (2, 2), (4, 1) })
         {
-            var xb = new Matrix(size, 4, x.Data[(start * 4)..((start + size) * 4)]);
-            var yb = new Matrix(size, 3, y.Data[(start * 3)..((start + size) * 3)]);
-            weighted += replay.TrainStep(xb, yb, labels: null).Loss * size;
+            var loss = new CategoricalCrossentropy().Call(y.narrow(0, start, size), replay.Predict(x.narrow(0, start, size)));
+            var w = (Dense)replay.Layers[0];
+            var yPred = softmax(x.narrow(0, start, size).mm(w.Weight.t()) + w.Bias, -1);
+            var l = new CategoricalCrossentropy().Call(y.narrow(0, start, size), yPred);
+            l.backward();
+            using (no_grad())
+            {
+                w.Weight.sub_(0.2 * w.Weight.grad!);
+                w.Bias.sub_(0.2 * w.Bias.grad!);
+                w.Weight.grad!.zero_();
+                w.Bias.grad!.zero_();
+            }
+            weighted += loss.item<float>() * size;
         }
         Assert.Equal(weighted / 5, history["loss"][0], 5);
-        Assert.Equal(replay.GetWeights()[0].Data, model.GetWeights()[0].Data);
+        Assert.Equal(Floats(replay.GetWeights()[0]), Floats(model.GetWeights()[0]), new FloatTolerance(1e-6f));
     }
 
     [Fact]
@@ -133,21 +120,23 @@ public class SequentialTests
     }
 
     [Fact]
-    public void Fit_Callbacks_ReceiveEachEpochsLogs()
+    public void Fit_Callbacks_ReceiveEachEpochsLogsAndEachBatch()
     {
         var (x, y) = Blobs(30, 6);
         var seen = new List<(int Epoch, double Loss)>();
-        var history = Model().Fit(x, y, epochs: 3, verbose: 0, seed: 1,
-            callbacks: [new LambdaCallback(onEpochEnd: (epoch, logs) => seen.Add((epoch, logs["loss"])))]);
+        int batches = 0;
+        var history = Model().Fit(x, y, epochs: 3, batchSize: 8, verbose: 0, seed: 1,
+            callbacks: [new LambdaCallback(onEpochEnd: (epoch, logs) => seen.Add((epoch, logs["loss"])), onTrainBatchEnd: (_, _) => batches++)]);
         Assert.Equal([0, 1, 2], seen.Select(s => s.Epoch));
         Assert.Equal(history["loss"], seen.Select(s => s.Loss));
+        Assert.Equal(3 * 4, batches);
     }
 
     [Fact]
     public void Fit_LossTurnsNaNInSecondEpoch_ThrowsNamingEpochAndStepAndKeepsHistory()
     {
         var (x, y) = Blobs(10, 7);
-        var poison = new LambdaCallback(onEpochEnd: (epoch, _) => { if (epoch == 0) x.Data[2 * 4] = float.NaN; });
+        var poison = new LambdaCallback(onEpochEnd: (epoch, _) => { if (epoch == 0) x[2, 0].fill_(float.NaN); });
         var e = Assert.Throws<NonFiniteLossException>(() =>
             Model().Fit(x, y, batchSize: 2, epochs: 5, shuffle: false, verbose: 0, callbacks: [poison]));
         Assert.Equal(2, e.Epoch);
@@ -171,10 +160,10 @@ public class SequentialTests
     public void Predict_ReturnsOneProbabilityRowPerSample()
     {
         var (x, _) = Blobs(70, 9);
-        var p = Model().Predict(x);
-        Assert.Equal((70, 3), p.Shape);
-        for (int r = 0; r < 70; r++)
-            Assert.Equal(1.0, p.Row(r).ToArray().Sum(), 5);
+        var p = Model().Predict(x, batchSize: 32);
+        Assert.Equal([70L, 3L], p.shape);
+        Assert.All(Floats(p.sum(1)), s => Assert.Equal(1f, s, 5));
+        Assert.False(p.requires_grad);
     }
 
     [Fact]
@@ -184,40 +173,46 @@ public class SequentialTests
         var model = Model();
         var p = model.Predict(x);
         var (loss, accuracy) = model.Evaluate(x, y, batchSize: 16);
-        Assert.Equal(model.Loss!.Call(y, p), loss, 5);
-        Assert.Equal(Metrics.Accuracy(p, y), accuracy, 10);
+        Assert.Equal(model.Loss!.Call(y, p).item<float>(), loss, 5);
+        Assert.Equal(Metrics.Accuracy(y, p).item<float>(), accuracy, 6);
     }
 
     [Fact]
-    public void Compile_AnyILoss_IsAccepted()
+    public void Compile_LossObject_IsAcceptedAndNamesHistory()
     {
-        var (x, y) = Blobs(20, 11);
-        var model = new Sequential(new Dense(3, inputDim: 4, activation: "softmax", seed: 1));
-        model.Compile(new SGD(0.1), new MeanSquaredError(), ["accuracy"]);
+        var (x, y) = Blobs(10, 11);
+        var model = new Sequential(new Dense(3, inputDim: 4, seed: 1));
+        model.Compile(new SGD(0.1), new MeanSquaredError());
         Assert.Equal("mean_squared_error", model.Fit(x, y, verbose: 0).Name);
+    }
+
+    [Fact]
+    public void Fit_SparseLabels_TrainsWithSparseCrossentropy()
+    {
+        var (x, y) = Blobs(60, 12);
+        var model = new Sequential(new Dense(3, inputDim: 4, activation: "softmax", seed: 1));
+        model.Compile(new SGD(0.2), "sparse_categorical_crossentropy", ["accuracy"]);
+        var history = model.Fit(x, y.argmax(1), batchSize: 8, epochs: 5, verbose: 0, seed: 1);
+        Assert.True(history["accuracy"][^1] > 0.8, $"accuracy {history["accuracy"][^1]}");
     }
 
     [Fact]
     public void Add_AfterConstruction_StacksLayers()
     {
-        var model = new Sequential();
-        model.Add(new Dense(5, inputDim: 4, activation: "relu", seed: 1));
+        var model = new Sequential(new Dense(5, inputDim: 4, activation: "relu", seed: 1));
         model.Add(new Dense(3, activation: "softmax", seed: 2));
         model.Compile(new SGD(0.1), "categorical_crossentropy");
-        Assert.Equal((9, 3), model.Predict(new Matrix(9, 4)).Shape);
+        Assert.Equal([9L, 3L], model.Predict(zeros(9, 4)).shape);
         Assert.Equal(4, model.GetWeights().Count);
     }
 
     [Fact]
     public void Summary_ArticleModelPlusHiddenLayer_CountsParametersLikeKeras()
     {
-        var model = new Sequential(new Dense(10, inputDim: 784, activation: "softmax"));
-        string text = model.Summary();
+        var text = new Sequential(new Dense(10, inputDim: 784, activation: "softmax", seed: 1)).Summary();
         Assert.Contains(" dense (Dense)               (None, 10)                7,850", text);
         Assert.Contains("Total params: 7,850", text);
-
-        var deeper = new Sequential(new Dense(64, inputDim: 784, activation: "relu"), new Dense(10, activation: "softmax"));
-        string lines = deeper.Summary();
+        var lines = new Sequential(new Dense(64, inputDim: 784, seed: 1), new Dense(10, seed: 1)).Summary();
         Assert.Contains(" dense_1 (Dense)             (None, 10)                650", lines);
         Assert.Contains("Total params: 50,890", lines);   // 784·64 + 64 + 64·10 + 10
     }
@@ -229,13 +224,9 @@ public class SequentialTests
         var (x, y) = Blobs(50, 13);
         var model = Model(seed: 4);
         var history = model.Fit(x, y, batchSize: 8, epochs: 2, validationSplit: 0.2, verbose: 0, seed: 1);
-        var xVal = new Matrix(10, 4, x.Data[(40 * 4)..]);
-        var yVal = new Matrix(10, 3, y.Data[(40 * 3)..]);
-        Assert.Equal(model.Evaluate(xVal, yVal).Loss, history["val_loss"][1], 6);
+        Assert.Equal(model.Evaluate(x.narrow(0, 40, 10), y.narrow(0, 40, 10)).Loss, history["val_loss"][1], 6);
 
-        var reference = Model(seed: 4);
-        var trainOnly = reference.Fit(new Matrix(40, 4, x.Data[..(40 * 4)]), new Matrix(40, 3, y.Data[..(40 * 3)]),
-            batchSize: 8, epochs: 2, verbose: 0, seed: 1);
+        var trainOnly = Model(seed: 4).Fit(x.narrow(0, 0, 40), y.narrow(0, 0, 40), batchSize: 8, epochs: 2, verbose: 0, seed: 1);
         Assert.Equal(trainOnly["loss"], history["loss"]);
     }
 
@@ -247,5 +238,16 @@ public class SequentialTests
         var (x, y) = Blobs(10, 14);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Model().Fit(x, y, validationSplit: split, verbose: 0));
         Assert.Equal("validationSplit", e.ParamName);
+    }
+
+    [Fact]
+    public void History_ToDataFrame_OneColumnPerKeyOneRowPerEpoch()
+    {
+        var (x, y) = Blobs(40, 15);
+        var history = Model().Fit(x, y, batchSize: 8, epochs: 3, validationSplit: 0.25, verbose: 0, seed: 1);
+        var frame = history.ToDataFrame();
+        Assert.Equal(["loss", "accuracy", "val_loss", "val_accuracy"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(3, frame.Rows.Count);
+        Assert.Equal(history["val_loss"][2], (double)frame["val_loss"][2]);
     }
 }

@@ -1,8 +1,11 @@
 using NotebookMnist.Keras;
+using TorchSharp;
+using static TorchSharp.torch;
+using static NotebookMnist.Tests.Keras.TensorData;
 
 namespace NotebookMnist.Tests.Keras;
 
-/// <summary>Bad input gets a clear error naming the argument, what was expected and what was received.</summary>
+/// <summary>Bad input gets a clear error naming the argument, what was expected and what was received, before training.</summary>
 public class SequentialValidationTests
 {
     private static Sequential Compiled(string loss = "categorical_crossentropy")
@@ -12,8 +15,11 @@ public class SequentialValidationTests
         return model;
     }
 
-    private static readonly Matrix X = new(6, 4);
-    private static readonly Matrix Y = Ops.OneHot([0, 1, 2, 0, 1, 2], 3);
+    private static readonly Tensor X = zeros(6, 4);
+    private static readonly Tensor Y = OneHot([0, 1, 2, 0, 1, 2], 3);
+
+    /// <summary>Fit must fail before any step: the weights are untouched.</summary>
+    private static void AssertNoTraining(Sequential model, float[] before) => Assert.Equal(before, Floats(model.GetWeights()[0]));
 
     [Fact]
     public void Fit_BeforeCompile_ThrowsAskingForCompile()
@@ -26,47 +32,80 @@ public class SequentialValidationTests
     [Fact]
     public void Fit_MismatchedLengths_ThrowsWithBothShapes()
     {
-        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(new Matrix(5, 4), Y, verbose: 0));
+        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(zeros(5, 4), Y, verbose: 0));
         Assert.Contains("same number of samples", e.Message);
         Assert.Contains("x.shape=(5, 4)", e.Message);
         Assert.Contains("y.shape=(6, 3)", e.Message);
     }
 
     [Fact]
-    public void Fit_YNotOneHotForCategoricalLoss_ThrowsNamingTheRow()
+    public void Fit_YNotOneHotForCategoricalLoss_ThrowsNamingTheRowBeforeTraining()
     {
-        var y = Y.Clone();
-        y[4, 0] = 0.5f;
-        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(X, y, verbose: 0));
+        var y = Y.clone();
+        y[4, 0].fill_(0.5f);
+        var model = Compiled();
+        var before = Floats(model.GetWeights()[0]);
+        var e = Assert.Throws<ArgumentException>(() => model.Fit(X, y, verbose: 0));
         Assert.Equal("y", e.ParamName);
         Assert.Contains("one-hot", e.Message);
         Assert.Contains("row 4", e.Message);
+        AssertNoTraining(model, before);
     }
 
     [Fact]
     public void Fit_SoftTargetsWithMse_AreAccepted()
     {
-        var y = Y.Clone();
-        y[4, 0] = 0.5f;
+        var y = Y.clone();
+        y[4, 0].fill_(0.5f);
         Assert.Equal(1, Compiled("mse").Fit(X, y, verbose: 0).Epochs);
     }
 
     [Fact]
-    public void Fit_IntegerLabelsColumn_SuggestsOneHot()
+    public void Fit_IntegerLabelsColumn_SuggestsToCategorical()
     {
-        var labels = Matrix.FromRows([0f], [1f], [2f], [0f], [1f], [2f]);
-        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(X, labels, verbose: 0));
-        Assert.Contains("Ops.OneHot(labels, 3)", e.Message);
-        Assert.Contains("(6, 1)", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(X, tensor(new long[] { 0, 1, 2, 0, 1, 2 }), verbose: 0));
+        Assert.Contains("Utils.ToCategorical(labels, 3)", e.Message);
+        Assert.Contains("(6,)", e.Message);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(-1)]
+    public void Fit_SparseLabelOutOfRange_ThrowsNamingTheLabelBeforeTraining(long bad)
+    {
+        var model = Compiled("sparse_categorical_crossentropy");
+        var before = Floats(model.GetWeights()[0]);
+        var e = Assert.Throws<ArgumentException>(() => model.Fit(X, tensor(new long[] { 0, 1, 2, bad, 1, 2 }), verbose: 0));
+        Assert.Equal("y", e.ParamName);
+        Assert.Contains($"Received: y[3]={bad}", e.Message);
+        Assert.Contains("[0, 3)", e.Message);
+        AssertNoTraining(model, before);
     }
 
     [Fact]
     public void Fit_InputDimNotMatchingX_ThrowsWithShapes()
     {
-        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(new Matrix(6, 5), Y, verbose: 0));
+        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(zeros(6, 5), Y, verbose: 0));
         Assert.Equal("x", e.ParamName);
-        Assert.Contains("4 columns", e.Message);
+        Assert.Contains("(samples, 4)", e.Message);
         Assert.Contains("(6, 5)", e.Message);
+    }
+
+    [Fact]
+    public void Fit_EmptyX_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(zeros(0, 4), zeros(0, 3), verbose: 0));
+        Assert.Equal("x", e.ParamName);
+        Assert.Contains("at least one sample", e.Message);
+        Assert.Contains("x.shape=(0, 4)", e.Message);
+    }
+
+    [Fact]
+    public void Fit_BytePixels_AsksForFloat()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(zeros(6, 4, ScalarType.Byte), Y, verbose: 0));
+        Assert.Contains("float32", e.Message);
+        Assert.Contains("Byte", e.Message);
     }
 
     [Theory]
@@ -90,7 +129,7 @@ public class SequentialValidationTests
     [Fact]
     public void Fit_BadValidationData_ThrowsNamingIt()
     {
-        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(X, Y, validationData: (new Matrix(2, 4), Y), verbose: 0));
+        var e = Assert.Throws<ArgumentException>(() => Compiled().Fit(X, Y, validationData: (zeros(2, 4), Y), verbose: 0));
         Assert.Contains("validationData.X", e.Message);
     }
 

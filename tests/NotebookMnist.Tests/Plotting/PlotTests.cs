@@ -83,7 +83,7 @@ public class PlotTests
     [Fact]
     public void LossCurveFromLoss_LibraryLoss_UsesItsValueAndGradient()
     {
-        var curve = LossCurve.FromLoss(new HalfSquaredLoss());
+        var curve = LossCurve.FromLoss(HalfSquaredLoss());
 
         Assert.Equal("half_squared", curve.Name);
         Assert.Equal(2.0, curve.Loss(2.0), 6);
@@ -173,19 +173,7 @@ public class PlotTests
         return history;
     }
 
-    /// <summary>½(y − y′)² averaged over a batch; a stand-in for the library's losses.</summary>
-    private sealed class HalfSquaredLoss : ILoss
-    {
-        public string Name => "half_squared";
-
-        public float[] PerSample(Matrix yTrue, Matrix yPred) =>
-            Enumerable.Range(0, yPred.Rows).Select(r => 0.5f * MathF.Pow(yPred[r, 0] - yTrue[r, 0], 2)).ToArray();
-
-        public float Call(Matrix yTrue, Matrix yPred) => PerSample(yTrue, yPred).Average();
-
-        public void Gradient(Matrix yTrue, Matrix yPred, Matrix destination)
-        {
-            for (int r = 0; r < yPred.Rows; r++) destination[r, 0] = (yPred[r, 0] - yTrue[r, 0]) / yPred.Rows;
-        }
-    }
+    /// <summary>½(y − y′)² averaged over a batch, a custom loss: its gradient comes from autograd.</summary>
+    private static NotebookMnist.Keras.Loss HalfSquaredLoss() =>
+        new NotebookMnist.Keras.CustomLoss("half_squared", (y, p) => 0.5 * (p - y).square().mean([-1L]));
 }
