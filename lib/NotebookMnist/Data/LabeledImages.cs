@@ -1,57 +1,65 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
 namespace NotebookMnist.Data;
 
 /// <summary>A set of grey-scale images with one class label each: the train or test half of a dataset.</summary>
 /// <remarks>
-/// <see cref="Images"/> is (n, height × width), row-major, pixels x / 255 in [0, 1]; image i is row i.
-/// This is Keras's <c>x_train.reshape(60000, 784) / 255.0</c> and d2l's flattened ToTensor output.
-/// Introduced in notebooks/03-dataset.ipynb.
+/// The pixels are kept once, as they are stored: <see cref="Images"/> is a uint8 tensor (n, height, width), Keras's
+/// <c>x_train</c>. <see cref="Labels"/> is an int64 tensor (n), Keras's <c>y_train</c> and torchvision's targets.
+/// A <see cref="DataLoader"/> makes the float32 batches (b / 255) d2l trains on. Both tensors live as long as this
+/// object (they belong to no dispose scope). Introduced in notebooks/03-dataset.ipynb.
 /// </remarks>
 public sealed class LabeledImages
 {
     /// <summary>Wraps images and labels (not copied).</summary>
-    /// <param name="images">(n, height × width) pixels in [0, 1].</param>
-    /// <param name="labels">n class indices in [0, classNames.Count).</param>
-    /// <param name="height">Image height in pixels (28 for MNIST).</param>
-    /// <param name="width">Image width in pixels (28 for MNIST).</param>
+    /// <param name="images">uint8 (n, height, width) pixels.</param>
+    /// <param name="labels">int64 (n) class indices in [0, classNames.Count).</param>
     /// <param name="classNames">The text label of each class index.</param>
-    /// <exception cref="ArgumentException">The shapes or the number of labels do not match, or a label has no class name.</exception>
-    public LabeledImages(Matrix images, int[] labels, int height, int width, IReadOnlyList<string> classNames)
+    /// <exception cref="ArgumentException">A dtype or shape is wrong, the counts differ, or a label has no class name.</exception>
+    public LabeledImages(Tensor images, Tensor labels, IReadOnlyList<string> classNames)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(classNames);
-        if (height <= 0 || width <= 0 || images.Cols != height * width)
+        if (images.dtype != ScalarType.Byte || images.dim() != 3)
             throw new ArgumentException(
-                $"Expected `images` of shape (n, height × width) = (n, {height} × {width}). Received: images.Shape={images.ShapeText}.",
+                $"Expected `images` to be a uint8 tensor (n, height, width). Received: images dtype={images.dtype}, shape={Shape(images)}.",
                 nameof(images));
-        if (labels.Length != images.Rows)
+        if (labels.dtype != ScalarType.Int64 || labels.dim() != 1)
             throw new ArgumentException(
-                $"Expected one label per image ({images.Rows}). Received: labels.Length={labels.Length}.", nameof(labels));
-        for (int i = 0; i < labels.Length; i++)
-            if ((uint)labels[i] >= (uint)classNames.Count)
-                throw new ArgumentException(
-                    $"Expected labels in [0, {classNames.Count}) (one per class name). Received: labels[{i}]={labels[i]}.", nameof(labels));
-        Images = images;
-        Labels = labels;
-        Height = height;
-        Width = width;
+                $"Expected `labels` to be an int64 tensor (n). Received: labels dtype={labels.dtype}, shape={Shape(labels)}.",
+                nameof(labels));
+        if (labels.shape[0] != images.shape[0])
+            throw new ArgumentException(
+                $"Expected one label per image ({images.shape[0]}). Received: labels shape={Shape(labels)}.", nameof(labels));
+        CheckRange(labels, classNames.Count);
+        Images = images.DetachFromDisposeScope();
+        Labels = labels.DetachFromDisposeScope();
         ClassNames = classNames;
     }
 
-    /// <summary>The images, (n, height × width), pixel values x / 255 in [0, 1].</summary>
-    public Matrix Images { get; }
+    /// <summary>Bridge for the IDX decoder, which still hands over floats b / 255: turns them back into the bytes.</summary>
+    /// <remarks>Exact: every value is recovered bit for bit (checked); IdxReader can pass the bytes directly instead.</remarks>
+    internal LabeledImages(Matrix images, int[] labels, int height, int width, IReadOnlyList<string> classNames)
+        : this(PixelTensor(images, height, width), torch.tensor(labels.Select(l => (long)l).ToArray()), classNames)
+    {
+    }
 
-    /// <summary>The class index of each image, in [0, <see cref="ClassNames"/>.Count).</summary>
-    public int[] Labels { get; }
+    /// <summary>The pixels, uint8 (n, height, width), as stored in the IDX file.</summary>
+    public Tensor Images { get; }
+
+    /// <summary>The class index of each image, int64 (n), in [0, <see cref="ClassNames"/>.Count).</summary>
+    public Tensor Labels { get; }
 
     /// <summary>The number of images.</summary>
-    public int Count => Labels.Length;
+    public int Count => (int)Labels.shape[0];
 
     /// <summary>Image height in pixels.</summary>
-    public int Height { get; }
+    public int Height => (int)Images.shape[1];
 
     /// <summary>Image width in pixels.</summary>
-    public int Width { get; }
+    public int Width => (int)Images.shape[2];
 
     /// <summary>The text label of each class index, e.g. "t-shirt" for 0 in Fashion-MNIST.</summary>
     public IReadOnlyList<string> ClassNames { get; }
@@ -63,9 +71,38 @@ public sealed class LabeledImages
         if ((uint)index >= (uint)Count)
             throw new ArgumentOutOfRangeException(
                 nameof(index), $"Expected `index` in [0, {Count}). Received: index={index}.");
-        return ClassNames[Labels[index]];
+        using var label = Labels[index];
+        return ClassNames[(int)label.item<long>()];
     }
 
     /// <summary>Text like "60000 images of 28×28, 10 classes".</summary>
     public override string ToString() => $"{Count} images of {Height}×{Width}, {ClassNames.Count} classes";
+
+    internal static string Shape(Tensor t) => $"({string.Join(", ", t.shape)})";
+
+    private static void CheckRange(Tensor labels, int classes)
+    {
+        if (labels.numel() == 0) return;
+        using var scope = torch.NewDisposeScope();
+        long min = labels.min().item<long>(), max = labels.max().item<long>();
+        if (min < 0 || max >= classes)
+        {
+            long bad = min < 0 ? min : max;
+            long at = labels.eq(bad).nonzero()[0, 0].item<long>();
+            throw new ArgumentException(
+                $"Expected labels in [0, {classes}) (one per class name). Received: labels[{at}]={bad}.", nameof(labels));
+        }
+    }
+
+    private static Tensor PixelTensor(Matrix images, int height, int width)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (height <= 0 || width <= 0 || images.Cols != height * width)
+            throw new ArgumentException(
+                $"Expected `images` of shape (n, height × width) = (n, {height} × {width}). Received: images.Shape={images.ShapeText}.",
+                nameof(images));
+        byte[] pixels = PixelScaling.TryToPixels(images.Data)
+            ?? throw new ArgumentException("Expected every image value to be a pixel b / 255.", nameof(images));
+        return torch.tensor(pixels, [images.Rows, height, width]);
+    }
 }

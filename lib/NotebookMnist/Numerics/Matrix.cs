@@ -9,7 +9,7 @@ namespace NotebookMnist;
 /// a weight matrix is (inputs, units), a bias is a plain <c>float[]</c> of length units.
 /// Introduced in notebooks/01-softmax.ipynb.
 /// </remarks>
-public sealed class Matrix
+public sealed partial class Matrix
 {
     /// <summary>Creates a (rows, cols) matrix of zeros.</summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or cols is negative.</exception>

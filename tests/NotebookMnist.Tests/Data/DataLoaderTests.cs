@@ -1,236 +1,157 @@
 using NotebookMnist.Data;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace NotebookMnist.Tests.Data;
 
 public class DataLoaderTests
 {
-    /// <summary>(n, 2) rows [i, −i], so a batch row tells which example it is; labels i mod 3.</summary>
-    private static (Matrix X, int[] Labels) Numbered(int n)
+    /// <summary>n images of 2×3 whose pixels are (i·7 + k) mod 256 and whose label is i mod 10: image i is recognisable from either.</summary>
+    private static LabeledImages Numbered(int n)
     {
-        var x = new Matrix(n, 2);
-        for (int i = 0; i < n; i++) (x[i, 0], x[i, 1]) = (i, -i);
-        return (x, Enumerable.Range(0, n).Select(i => i % 3).ToArray());
+        var pixels = new byte[n * 6];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (byte)((i / 6) * 7 + i % 6);
+        var labels = Enumerable.Range(0, n).Select(i => (long)(i % 10)).ToArray();
+        return new LabeledImages(torch.tensor(pixels, [n, 2, 3]), torch.tensor(labels), FashionMnist.ClassNames);
     }
 
-    private static List<int[]> Epoch(DataLoader loader) =>
-        loader.Select(b => Enumerable.Range(0, b.Size).Select(r => (int)b.X[r, 0]).ToArray()).ToList();
+    /// <summary>The example index of each row of X (its first pixel is i·7 mod 256, unique for n ≤ 36).</summary>
+    private static long[] RowsOf(Tensor X) =>
+        (X[.., 0, 0, 0] * 255f).round().to_type(ScalarType.Int64).data<long>().Select(p => p / 7).ToArray();
 
     [Fact]
-    public void Enumerate_TenRowsBatchFour_GivesBatchesOf442()
+    public void Batches_ShapesAndDtypes_LastPartialBatchKept()
     {
-        var (x, labels) = Numbered(10);
-        var loader = new DataLoader(x, labels, batchSize: 4, seed: 1);
+        var loader = new DataLoader(Numbered(10), batchSize: 4);
+
+        var batches = loader.Select(b => $"X ({string.Join(", ", b.X.shape)}) {b.X.dtype}, y ({string.Join(", ", b.y.shape)}) {b.y.dtype}").ToList();
+
         Assert.Equal(3, loader.BatchCount);
-        Assert.Equal(new[] { 4, 4, 2 }, loader.Select(b => b.Size).ToArray());
-        Assert.Equal(new[] { 4, 4, 2 }, loader.Select(b => b.X.Rows).ToArray());
+        Assert.Equal(["X (4, 1, 2, 3) Float32, y (4) Int64", "X (4, 1, 2, 3) Float32, y (4) Int64", "X (2, 1, 2, 3) Float32, y (2) Int64"], batches);
     }
 
     [Fact]
-    public void Enumerate_EachEpoch_VisitsEveryRowOnceWithItsLabelAndRow()
+    public void Batches_Unshuffled_InOrderWithTheirLabels()
     {
-        var (x, labels) = Numbered(103);
-        var loader = new DataLoader(x, labels, batchSize: 10, seed: 7);
-        for (int epoch = 0; epoch < 3; epoch++)
+        var order = new List<long>();
+        var labels = new List<long>();
+        foreach (var (X, y) in new DataLoader(Numbered(10), batchSize: 4))
         {
-            var seen = new List<int>();
-            foreach (Batch batch in loader)
-                for (int r = 0; r < batch.Size; r++)
-                {
-                    int i = (int)batch.X[r, 0];
-                    Assert.Equal(-i, batch.X[r, 1]);
-                    Assert.Equal(i % 3, batch.Labels[r]);
-                    seen.Add(i);
-                }
-            Assert.Equal(Enumerable.Range(0, 103), seen.Order());
+            order.AddRange(RowsOf(X));
+            labels.AddRange(y.data<long>().ToArray());
         }
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), order);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)(i % 10)), labels);
     }
 
     [Fact]
-    public void Enumerate_SameSeed_SameOrderEveryEpochAndEpochsDiffer()
+    public void Scaling_EveryByte_BitIdenticalToDivisionBy255f()
     {
-        var (x, labels) = Numbered(50);
-        var a = new DataLoader(x, labels, batchSize: 8, seed: 20230828);
-        var b = new DataLoader(x, labels, batchSize: 8, seed: 20230828);
-        var a1 = Epoch(a).SelectMany(r => r).ToArray();
-        var a2 = Epoch(a).SelectMany(r => r).ToArray();
-        Assert.Equal(a1, Epoch(b).SelectMany(r => r).ToArray());
-        Assert.Equal(a2, Epoch(b).SelectMany(r => r).ToArray());
-        Assert.NotEqual(a1, a2);
-        Assert.NotEqual(Enumerable.Range(0, 50), a1);
+        // All 256 byte values, one image of 16×16: X must be b / 255f exactly, as the float path of C# computes it.
+        var bytes = Enumerable.Range(0, 256).Select(b => (byte)b).ToArray();
+        var data = new LabeledImages(torch.tensor(bytes, [1, 16, 16]), torch.tensor(new long[] { 3 }), FashionMnist.ClassNames);
+
+        var (X, _) = new DataLoader(data, batchSize: 1).First();   // First: a loop that runs to its end disposes its last batch
+
+        var expected = bytes.Select(b => BitConverter.SingleToInt32Bits(b / 255f)).ToArray();
+        Assert.Equal(expected, X.data<float>().ToArray().Select(BitConverter.SingleToInt32Bits).ToArray());
+        Assert.Equal(1f, X.max().item<float>());
     }
 
     [Fact]
-    public void Enumerate_NoShuffle_KeepsOriginalOrder()
+    public void Shuffle_SameSeed_SameOrders_EpochsDiffer_EachExampleOnce()
     {
-        var (x, labels) = Numbered(7);
-        var loader = new DataLoader(x, labels, batchSize: 3, shuffle: false);
-        Assert.Equal(Enumerable.Range(0, 7), Epoch(loader).SelectMany(r => r));
+        var data = Numbered(30);
+        List<long[]> Epochs(DataLoader loader) =>
+            Enumerable.Range(0, 3).Select(_ => loader.SelectMany(b => RowsOf(b.X)).ToArray()).ToList();
+
+        var first = Epochs(new DataLoader(data, batchSize: 8, shuffle: true, seed: 42));
+        var again = Epochs(new DataLoader(data, batchSize: 8, shuffle: true, seed: 42));
+        var other = Epochs(new DataLoader(data, batchSize: 8, shuffle: true, seed: 43));
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first[0], first[1]);
+        Assert.NotEqual(first[0], other[0]);
+        Assert.All(first, epoch => Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i), epoch.Order()));
+        Assert.NotEqual(Enumerable.Range(0, 30).Select(i => (long)i), first[0]);
     }
 
     [Fact]
-    public void Enumerate_ReusesBatchObjectsAndBuffersAcrossBatchesAndEpochs()
+    public void Shuffle_LabelsFollowTheirImages()
     {
-        var (x, labels) = Numbered(10);
-        var loader = new DataLoader(x, labels, batchSize: 4, seed: 3, oneHotClasses: 3);
-        var first = loader.Select(b => (b, b.X, b.Labels, b.Targets)).ToList();
-        var second = loader.Select(b => (b, b.X, b.Labels, b.Targets)).ToList();
-        Assert.Same(first[0].b, first[1].b);
-        Assert.NotSame(first[0].b, first[2].b);         // the partial batch has its own, smaller buffers
-        for (int i = 0; i < 3; i++)
-        {
-            Assert.Same(first[i].X, second[i].X);
-            Assert.Same(first[i].Labels, second[i].Labels);
-            Assert.Same(first[i].Targets, second[i].Targets);
-        }
+        foreach (var (X, y) in new DataLoader(Numbered(30), batchSize: 7, shuffle: true, seed: 1))
+            Assert.Equal(RowsOf(X).Select(i => i % 10), y.data<long>().ToArray());
     }
 
     [Fact]
-    public void Enumerate_SecondEpoch_AllocatesNothingPerBatch()
+    public void Resize_BilinearTo64_ShapeDtypeAndRange()
     {
-        var (x, labels) = Numbered(2000);
-        var loader = new DataLoader(x, labels, batchSize: 10, seed: 1, oneHotClasses: 3);
-        foreach (var _ in loader) { }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int batches = 0;
-        foreach (var _ in loader) batches++;
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(200, batches);
-        Assert.True(allocated < 1024, $"allocated {allocated} bytes over {batches} batches");
+        var data = new LabeledImages(torch.randint(0, 256, [5, 28, 28], dtype: ScalarType.Byte),
+            torch.tensor(new long[] { 0, 1, 2, 3, 4 }), FashionMnist.ClassNames);
+
+        var (X, y) = new DataLoader(data, batchSize: 4, resize: 64).First();
+
+        Assert.Equal(new long[] { 4, 1, 64, 64 }, X.shape);
+        Assert.Equal(ScalarType.Float32, X.dtype);
+        Assert.Equal(new long[] { 4 }, y.shape);
+        Assert.True(X.min().item<float>() >= 0 && X.max().item<float>() <= 1);
     }
 
     [Fact]
-    public void Enumerate_OneHot_TargetsMatchLabels()
+    public void Resize_ConstantImage_StaysConstant_AndInterpolatesBetweenNeighbours()
     {
-        var (x, labels) = Numbered(5);
-        var loader = new DataLoader(x, labels, batchSize: 2, seed: 5, oneHotClasses: 4);
-        foreach (Batch batch in loader)
-            for (int r = 0; r < batch.Size; r++)
-                for (int c = 0; c < 4; c++)
-                    Assert.Equal(c == batch.Labels[r] ? 1f : 0f, batch.Targets![r, c]);
-    }
+        // A 1×2 image [0, 255] resized to 2×4 (align_corners = false): columns sample x = −0.25, 0.25, 0.75, 1.25,
+        // clamped to [0, 1], so the row is [0, 0.25, 0.75, 1] of the way from 0 to 1.
+        var data = new LabeledImages(torch.tensor(new byte[] { 0, 255, 9, 9 }, [2, 1, 2]), torch.tensor(new long[] { 0, 1 }), ["a", "b"]);
 
-    [Fact]
-    public void Enumerate_ExplicitTargets_FollowTheirRows()
-    {
-        var (x, labels) = Numbered(9);
-        var y = new Matrix(9, 1);
-        for (int i = 0; i < 9; i++) y[i, 0] = 100 + i;
-        var loader = new DataLoader(x, y, batchSize: 4, seed: 2, labels: labels);
-        foreach (Batch batch in loader)
-            for (int r = 0; r < batch.Size; r++)
-            {
-                Assert.Equal(100 + batch.X[r, 0], batch.Targets![r, 0]);
-                Assert.Equal((int)batch.X[r, 0] % 3, batch.Labels[r]);
-            }
-        Assert.Empty(new DataLoader(x, y, batchSize: 4).First().Labels);
-    }
+        var (X, _) = new DataLoader(data, batchSize: 2, resize: 4).First();
 
-    [Fact]
-    public void Enumerate_BatchLargerThanData_OneBatchOfAllRows()
-    {
-        var (x, labels) = Numbered(3);
-        Assert.Equal(new[] { 3 }, new DataLoader(x, labels, batchSize: 256).Select(b => b.Size).ToArray());
-    }
-
-    [Fact]
-    public void Constructor_BadArguments_ThrowKerasStyleMessages()
-    {
-        var (x, labels) = Numbered(4);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(x, labels, batchSize: 0));
-        Assert.StartsWith("Expected `batchSize` to be a positive integer. Received: batchSize=0.", e.Message);
-        var l = Assert.Throws<ArgumentException>(() => new DataLoader(x, [0, 1, 2], batchSize: 2));
-        Assert.StartsWith("Expected one label per row of x (4, 2). Received: labels.Length=3.", l.Message);
-        var h = Assert.Throws<ArgumentException>(() => new DataLoader(x, [0, 1, 2, 3], batchSize: 2, oneHotClasses: 3));
-        Assert.StartsWith("Expected labels in [0, 3) for one-hot targets. Received: labels[3]=3.", h.Message);
-    }
-
-    [Fact]
-    public void Constructor_LabeledImagesWithOneHot_UsesItsClassCount()
-    {
-        var data = new LabeledImages(new Matrix(5, 4), [0, 1, 2, 1, 0], 2, 2, ["a", "b", "c"]);
-        Batch batch = new DataLoader(data, batchSize: 5, oneHot: true).First();
-        Assert.Equal((5, 3), batch.Targets!.Shape);
-        Assert.Equal("Batch(X=(5, 4), Labels=5, Targets=(5, 3))", batch.ToString());
-    }
-
-    /// <summary>(n, 5×7) images whose values are pixels b / 255f, b = (31·i + 7·j) mod 256.</summary>
-    private static LabeledImages PixelImages(int n)
-    {
-        var x = new Matrix(n, 35);
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < 35; j++) x[i, j] = (byte)(31 * i + 7 * j) / 255f;
-        return new LabeledImages(x, Enumerable.Range(0, n).Select(i => i % 3).ToArray(), 5, 7, ["a", "b", "c"]);
-    }
-
-    private static List<float[]> Batches(IEnumerable<Batch> loader) => loader.Select(b => b.X.AsSpan().ToArray()).ToList();
-
-    [Fact]
-    public void Enumerate_LabeledImagesOfPixels_SameBitsAsTheFloatRows()
-    {
-        var data = PixelImages(53);
-        var fromImages = Batches(new DataLoader(data, batchSize: 8, seed: 3));
-        var fromFloats = Batches(new DataLoader(data.Images, data.Labels, batchSize: 8, seed: 3));
-        Assert.Equal(7, fromImages.Count);
-        for (int b = 0; b < fromFloats.Count; b++)
-            Assert.Equal(fromFloats[b].Select(BitConverter.SingleToInt32Bits), fromImages[b].Select(BitConverter.SingleToInt32Bits));
-    }
-
-    [Fact]
-    public void Enumerate_LabeledImagesNotPixels_GathersTheFloats()
-    {
-        var data = PixelImages(20);
-        data.Images[13, 34] = 0.3f;                      // not b / 255 for any byte b
-        data.Images[2, 0] = -0f;
-        var loader = new DataLoader(data, batchSize: 20, shuffle: false);
-        Batch batch = loader.First();
-        Assert.Equal(0.3f, batch.X[13, 34]);
-        Assert.True(float.IsNegative(batch.X[2, 0]));
-        data.Images[5, 5] = 0.25f;                       // a float loader sees later changes
-        Assert.Equal(0.25f, loader.First().X[5, 5]);
+        Assert.Equal(new[] { 0f, 0.25f, 0.75f, 1f }, X[0, 0, 0].data<float>().ToArray());
+        Assert.All(X[1].data<float>().ToArray(), v => Assert.Equal(9 / 255f, v, 6));
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void FillColumns_GathersTheBatchRowsFeatureBlock(bool pixels)
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Constructor_NonPositiveBatchSize_ThrowsNamingIt(int batchSize)
     {
-        // Features [10, 10 + 17) of each row of every batch, as Keras's two-core epoch gathers one block per core;
-        // from the floats or, after GatherFromPixelsIfExact, from their bytes: the same bits either way.
-        var data = PixelImages(29);
-        var loader = new DataLoader(data.Images, data.Labels, batchSize: 8, seed: 4);
-        if (pixels) loader.GatherFromPixelsIfExact();
-        var block = new float[8 * 17];
-        int batches = 0;
-        foreach (var batch in loader.Epoch(images: false))
-        {
-            loader.FillColumns(batch, 10, 17, block);
-            loader.PrefetchNextColumns(batch, 10, 17);      // a hint only; past the last batch it prefetches nothing
-            var (order, start) = batch.Source;
-            for (int r = 0; r < batch.Size; r++)
-                for (int j = 0; j < 17; j++)
-                    Assert.Equal(BitConverter.SingleToInt32Bits(data.Images[order[start + r], 10 + j]),
-                        BitConverter.SingleToInt32Bits(block[r * 17 + j]));
-            batches++;
-        }
-        Assert.Equal(4, batches);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(Numbered(3), batchSize));
+
+        Assert.StartsWith($"Expected `batchSize` to be a positive integer. Received: batchSize={batchSize}.", e.Message);
+        Assert.Equal("batchSize", e.ParamName);
     }
 
     [Fact]
-    public void GatherFromPixels_ReleasedBufferReusedByAnotherLoader_EachGathersItsOwnValues()
+    public void Constructor_EmptyDataset_ThrowsNamingIt()
     {
-        var first = PixelImages(29);
-        var second = PixelImages(29);
-        for (int i = 0; i < second.Images.Length; i++) second.Images.Data[i] = (byte)(i * 13 % 256) / 255f;
-        var a = new DataLoader(first.Images, first.Labels, batchSize: 29, shuffle: false);
-        a.GatherFromPixelsIfExact();
-        Assert.Equal(first.Images.Data, a.First().X.Data);
-        a.ReleasePixels();                                   // its buffer may now serve b
+        var empty = new LabeledImages(torch.zeros([0, 28, 28], ScalarType.Byte), torch.zeros([0], ScalarType.Int64), FashionMnist.ClassNames);
 
-        var b = new DataLoader(second.Images, second.Labels, batchSize: 29, shuffle: false);
-        b.GatherFromPixelsIfExact();
-        Assert.Equal(second.Images.Data, b.First().X.Data);
-        first.Images[3, 4] = 0.3f;                           // a released loader gathers the floats again
-        Assert.Equal(0.3f, a.First().X[3, 4]);
-        Assert.Equal(second.Images.Data, b.First().X.Data);
+        var e = Assert.Throws<ArgumentException>(() => new DataLoader(empty, 256));
+
+        Assert.StartsWith("Expected `dataset` with at least one example. Received: dataset with 0 images", e.Message);
+        Assert.Equal("dataset", e.ParamName);
+    }
+
+    [Fact]
+    public void Constructor_NonPositiveResize_ThrowsNamingIt()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(Numbered(3), 2, resize: 0));
+
+        Assert.StartsWith("Expected `resize` to be a positive integer or null. Received: resize=0.", e.Message);
+    }
+
+    [Fact]
+    public void Epoch_BatchesAreDisposedAsTheLoopMovesOn_TheOneBrokenOutWithIsKept()
+    {
+        var loader = new DataLoader(Numbered(10), batchSize: 4);
+        var seen = new List<Tensor>();
+        foreach (var (X, _) in loader) seen.Add(X);
+        Assert.All(seen, X => Assert.True(X.IsInvalid));
+
+        Tensor kept = null!;
+        foreach (var (X, _) in loader) { kept = X; break; }
+        Assert.False(kept.IsInvalid);
+        Assert.Equal(new long[] { 4, 1, 2, 3 }, kept.shape);
     }
 }

@@ -16,10 +16,10 @@ public class DatasetLoaderTests
 
         var splits = DatasetLoader.Load(IdxFixtures.Spec(), SourceOptions.For(temp, log, directory: temp.Combine("mine")));
 
-        Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, splits.Train.Labels);
-        Assert.Equal(new[] { 1, 2, 0 }, splits.Test.Labels);
-        Assert.Equal((6, 16), splits.Train.Images.Shape);
-        Assert.Equal((16 * 37 + 1) % 256 / 255f, splits.Train.Images[0, 0]);
+        Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, splits.Train.Labels.Ints());
+        Assert.Equal(new[] { 1, 2, 0 }, splits.Test.Labels.Ints());
+        Assert.Equal(new long[] { 6, 4, 4 }, splits.Train.Images.shape);
+        Assert.Equal((byte)((16 * 37 + 1) % 256), splits.Train.Images[0, 0, 0].item<byte>());
         Assert.Equal("c", splits.Train.TextLabel(0));
         Assert.Equal($"the directory {temp.Combine("mine")}", splits.Source);
         Assert.Equal([$"using Tiny from the directory {temp.Combine("mine")}"], log);
@@ -42,7 +42,7 @@ public class DatasetLoaderTests
         Assert.Equal(AllFiles, SourceOptions.CacheFiles(temp));
         foreach (var (name, content) in IdxFixtures.DatasetFiles)
             Assert.Equal(content, File.ReadAllBytes(temp.Combine("cache", "tiny", name)));
-        Assert.Equal(first.Train.Images.Data, second.Train.Images.Data);
+        Assert.Equal(first.Train.Images.Bytes(), second.Train.Images.Bytes());
         Assert.Equal($"Tiny: skipping the cache {temp.Combine("cache", "tiny")}: the folder does not exist", log[0]);
     }
 
@@ -56,7 +56,7 @@ public class DatasetLoaderTests
         Parallel.For(0, 4, i =>
             results[i] = DatasetLoader.Load(IdxFixtures.Spec(), SourceOptions.For(temp, [], system: temp.Combine("system"))));
 
-        Assert.All(results, r => Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, r.Train.Labels));
+        Assert.All(results, r => Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, r.Train.Labels.Ints()));
         Assert.Equal(AllFiles, SourceOptions.CacheFiles(temp));   // no temporary files left
         foreach (var (name, content) in IdxFixtures.DatasetFiles)
             Assert.Equal(content, File.ReadAllBytes(temp.Combine("cache", "tiny", name)));

