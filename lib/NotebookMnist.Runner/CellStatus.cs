@@ -48,4 +48,7 @@ public enum CellErrorKind
 
     /// <summary>The cell exceeded the per-cell timeout.</summary>
     Timeout,
+
+    /// <summary>The kernel process ended while the cell ran (Environment.Exit, stack overflow, a background thread's exception).</summary>
+    KernelExited,
 }

@@ -5,12 +5,16 @@ using NotebookMnist.Runner.Notebook;
 
 namespace NotebookMnist.Runner;
 
-/// <summary>Executes the C# cells of a Polyglot notebook with Roslyn scripting and writes the executed notebook.</summary>
+/// <summary>
+/// Executes the C# cells of a Polyglot notebook in a fresh .NET Interactive kernel (a child process, see
+/// <see cref="KernelProcess"/>) and writes the executed notebook.
+/// </summary>
 public static class NotebookRunner
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    /// <summary>The longest the kernel process may take to start and build its kernel.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
 
-    /// <summary>Runs a notebook (one at a time per process: the working directory is process-wide).</summary>
+    /// <summary>Runs a notebook in its own kernel process, whose working directory is the notebook's folder.</summary>
     /// <exception cref="NotebookFormatException">The file is not a readable nbformat 4 notebook.</exception>
     /// <exception cref="IOException">The notebook cannot be read or the output cannot be written.</exception>
     public static async Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions? options = null)
@@ -20,23 +24,8 @@ public static class NotebookRunner
         var document = NotebookDocument.Load(path);
         var warnings = new List<string>();
         if (ParameterInjector.Inject(document, options.Parameters) is { } warning) warnings.Add(warning);
-        await OneAtATime.WaitAsync();
-        var previousDirectory = Environment.CurrentDirectory;
         var clock = Stopwatch.StartNew();
-        List<CellRunResult> cells;
-        try
-        {
-            ConsoleCapture.Install();
-            Microsoft.DotNet.Interactive.Formatting.Formatter.ResetToDefault();
-            var directory = Path.GetDirectoryName(document.Path)!;
-            Environment.CurrentDirectory = directory;
-            cells = await RunCellsAsync(document, options, directory);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previousDirectory;
-            OneAtATime.Release();
-        }
+        var cells = await RunCellsAsync(document, options, Path.GetDirectoryName(document.Path)!);
         var elapsed = clock.Elapsed;
         var outputPath = options.InPlace ? document.Path
             : options.OutputDirectory is { } folder ? Path.Combine(Path.GetFullPath(folder), Path.GetFileName(document.Path)) : null;
@@ -53,39 +42,81 @@ public static class NotebookRunner
         var defaultKernel = KernelResolver.DefaultKernel(document.Metadata);
         MetadataWriter.NormalizeNotebook(document.Metadata, defaultKernel);
         document.EnsureCellIds();
-        var host = await ScriptHost.CreateAsync(directory);
-        var executor = new CellExecutor(host, new PackageRestorer(), Path.GetFileName(document.Path), options.Timeout);
-        var results = new List<CellRunResult>();
-        var codeIndex = 0;
-        var executionCount = 0;
-        var stopped = false;
-        foreach (var cell in document.Cells)
+        KernelProcess? kernel = null;
+        try
         {
-            if (!cell.IsCode)
+            var results = new List<CellRunResult>();
+            var codeIndex = 0;
+            var executionCount = 0;
+            var stopped = false;
+            foreach (var cell in document.Cells)
             {
-                results.Add(new CellRunResult { Index = cell.Index, CodeIndex = 0, CellType = cell.CellType, Source = cell.Source, Status = CellStatus.NotCode });
-                continue;
+                if (!cell.IsCode)
+                {
+                    results.Add(new CellRunResult { Index = cell.Index, CodeIndex = 0, CellType = cell.CellType, Source = cell.Source, Status = CellStatus.NotCode });
+                    continue;
+                }
+                codeIndex++;
+                var cellKernel = KernelResolver.CellKernel(cell, defaultKernel);
+                MetadataWriter.NormalizeCodeCell(cell, cellKernel);
+                if (stopped)
+                {
+                    results.Add(NotRun(cell, codeIndex, cellKernel));
+                    continue;
+                }
+                // Started at the first code cell, so a kernel that cannot start fails that cell like any other error.
+                CellRunResult result;
+                try
+                {
+                    kernel ??= await StartKernelAsync(directory);
+                    result = await RunCellAsync(cell, codeIndex, cellKernel, ++executionCount, kernel, options.Timeout);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    var sink = new CellOutputSink();
+                    sink.AddError(ex.Message);
+                    result = Finish(cell, codeIndex, cellKernel, ++executionCount, TimeSpan.Zero, sink,
+                        new KernelProcess.Outcome(CellErrorKind.KernelExited, ex.Message, null, false, true));
+                }
+                results.Add(result);
+                stopped |= result.Status == CellStatus.TimedOut || result.ErrorKind == CellErrorKind.KernelExited
+                    || (result.IsFailure && !options.ContinueOnError);
             }
-            codeIndex++;
-            var kernel = KernelResolver.CellKernel(cell, defaultKernel);
-            MetadataWriter.NormalizeCodeCell(cell, kernel);
-            var result = stopped ? NotRun(cell, codeIndex, kernel) : await RunCellAsync(cell, codeIndex, kernel, ++executionCount, executor);
-            results.Add(result);
-            stopped |= result.Status == CellStatus.TimedOut || (result.IsFailure && !options.ContinueOnError);
+            return results;
         }
-        return results;
+        finally
+        {
+            if (kernel is not null) await kernel.DisposeAsync();
+        }
     }
 
-    private static async Task<CellRunResult> RunCellAsync(NotebookCell cell, int codeIndex, string kernel, int count, CellExecutor executor)
+    private static async Task<KernelProcess> StartKernelAsync(string directory)
+    {
+        var kernel = await KernelProcess.StartAsync(directory, StartupTimeout);
+        KernelStarted?.Invoke(kernel);
+        return kernel;
+    }
+
+    /// <summary>Raised with each notebook's kernel process once it is ready (tests and the benchmark read its figures).</summary>
+    internal static event Action<KernelProcess>? KernelStarted;
+
+    private static async Task<CellRunResult> RunCellAsync(NotebookCell cell, int codeIndex, string kernelName, int count, KernelProcess kernel, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         var sink = new CellOutputSink();
-        var outcome = kernel == "csharp"
-            ? await executor.ExecuteAsync(cell.Source, cell.Index, sink)
-            : KernelError(sink, cell.Index, kernel);
+        var outcome = kernelName == "csharp"
+            ? await kernel.RunCellAsync(cell.Index, cell.Source, sink, timeout)
+            : KernelError(sink, cell.Index, kernelName);
+        return Finish(cell, codeIndex, kernelName, count, clock.Elapsed, sink, outcome);
+    }
+
+    private static CellRunResult Finish(NotebookCell cell, int codeIndex, string kernelName, int count, TimeSpan elapsed, CellOutputSink sink, KernelProcess.Outcome outcome)
+    {
         var expectError = cell.HasTag("raises-exception");
         var failed = outcome.ErrorKind != CellErrorKind.None;
+        // A dead kernel is never the error a raises-exception cell expects: the notebook cannot go on.
         var status = outcome.TimedOut ? CellStatus.TimedOut
+            : outcome.KernelDied ? CellStatus.Failed
             : failed ? (expectError ? CellStatus.ExpectedError : CellStatus.Failed)
             : expectError ? CellStatus.UnexpectedSuccess : CellStatus.Passed;
         var outputs = sink.Outputs;
@@ -95,16 +126,16 @@ public static class NotebookRunner
         return new CellRunResult
         {
             Index = cell.Index, CodeIndex = codeIndex, CellType = "code", Source = cell.Source, Status = status,
-            Tags = cell.Tags, Kernel = kernel, ExecutionCount = count, Elapsed = clock.Elapsed, Outputs = outputs,
+            Tags = cell.Tags, Kernel = kernelName, ExecutionCount = count, Elapsed = elapsed, Outputs = outputs,
             ErrorKind = outcome.ErrorKind, ErrorMessage = outcome.Error, Line = outcome.Line, StandardOutput = sink.StandardOutput,
         };
     }
 
-    private static CellExecutor.Outcome KernelError(CellOutputSink sink, int index, string kernel)
+    private static KernelProcess.Outcome KernelError(CellOutputSink sink, int index, string kernel)
     {
         var message = $"Cell {index} targets the '{kernel}' kernel; nbrun executes only C# (csharp) cells.";
         sink.AddError(message);
-        return new CellExecutor.Outcome(CellErrorKind.Kernel, message, null, false);
+        return new KernelProcess.Outcome(CellErrorKind.Kernel, message, null, false, false);
     }
 
     private static CellRunResult NotRun(NotebookCell cell, int codeIndex, string kernel)

@@ -1,9 +1,10 @@
 namespace NotebookMnist.Runner.Execution;
 
-/// <summary>Collects one cell's outputs in call order; thread-safe; writes after <see cref="Close"/> are dropped.</summary>
+/// <summary>Collects one cell's outputs in the order the kernel produced them; thread-safe; writes after <see cref="Close"/> are dropped.</summary>
 public sealed class CellOutputSink
 {
     private readonly List<CellOutput> _outputs = [];
+    private readonly DisplayIdDefect _defect = new();
     private readonly object _gate = new();
     private bool _closed;
     private int _nextId;
@@ -17,7 +18,7 @@ public sealed class CellOutputSink
         get { lock (_gate) return string.Concat(_outputs.OfType<StreamOutput>().Where(s => s.Name == "stdout").Select(s => s.Text)); }
     }
 
-    /// <summary>Appends console text, merging it into the previous output when that is the same stream.</summary>
+    /// <summary>Appends console text, joining it to the previous output when that is the same stream (the kernel sends one event per Write).</summary>
     public void AppendStream(string name, string text)
     {
         if (text.Length == 0) return;
@@ -30,25 +31,33 @@ public sealed class CellOutputSink
         }
     }
 
-    /// <summary>Adds a display output and returns its id.</summary>
-    public string AddDisplay(IReadOnlyDictionary<string, string> data)
+    /// <summary>Adds a display output under the kernel's id (one is made up when it has none) and returns the id.</summary>
+    public string AddDisplay(IReadOnlyDictionary<string, string> data, string? displayId = null)
     {
         lock (_gate)
         {
-            var id = $"display-{++_nextId}";
+            var id = string.IsNullOrEmpty(displayId) ? $"display-{++_nextId}" : displayId;
             if (!_closed) _outputs.Add(new DisplayOutput(id, data));
             return id;
         }
     }
 
-    /// <summary>Replaces the data of an earlier display output in place.</summary>
-    public void ReplaceDisplay(string displayId, IReadOnlyDictionary<string, string> data)
+    /// <summary>
+    /// Replaces the data of the display output the update targets, in place; an id no output has goes through
+    /// <see cref="DisplayIdDefect"/>. Returns whether an output was replaced.
+    /// </summary>
+    public bool UpdateDisplay(string displayId, IReadOnlyDictionary<string, string> data)
     {
         lock (_gate)
         {
-            if (_closed) return;
-            foreach (var output in _outputs)
-                if (output is DisplayOutput display && display.DisplayId == displayId) display.Data = data;
+            if (_closed) return false;
+            var displays = _outputs.OfType<DisplayOutput>().ToList();
+            var target = displays.LastOrDefault(d => d.DisplayId == displayId);
+            if (target is not null) _defect.Claim(target);
+            else target = _defect.Target(displayId, displays);
+            if (target is null) return false;
+            target.Data = data;
+            return true;
         }
     }
 

@@ -1,0 +1,88 @@
+using System.IO.Pipes;
+using System.Reactive.Linq;
+using System.Text;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace NotebookMnist.Runner.Execution;
+
+/// <summary>
+/// <c>nbrun kernel-host --pipe NAME</c>: the child process that owns one notebook's kernel. It connects to the parent's
+/// pipe, builds the kernel, and runs each cell it is sent, streaming the kernel's events back as they happen.
+/// </summary>
+internal static class KernelHost
+{
+    /// <summary>The subcommand name the parent starts.</summary>
+    public const string Verb = "kernel-host";
+
+    /// <summary>Serves cells until the parent closes the pipe; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var pipeName = args.Length == 3 && args[1] == "--pipe" ? args[2]
+            : throw new ArgumentException($"Expected `{Verb} --pipe NAME`. Received: {string.Join(' ', args)}");
+        await using var pipe = new NamedPipeClientStream(".", pipeName, PipeDirection.InOut, PipeOptions.Asynchronous);
+        await pipe.ConnectAsync(30_000);
+        var reader = new StreamReader(pipe, new UTF8Encoding(false));
+        var writer = new StreamWriter(pipe, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        var gate = new object();
+        var current = 0;
+        void Send(KernelMessage message)
+        {
+            lock (gate)
+            {
+                try { writer.WriteLine(message.ToLine()); }
+                catch (IOException) { } // the parent has gone: nothing left to tell
+            }
+        }
+        // A background thread or async void that throws ends this process: say which cell was running first.
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+            Send(new KernelMessage { Type = "fatal", Cell = Volatile.Read(ref current), Text = e.ExceptionObject.ToString() });
+
+        try
+        {
+            using var kernel = KernelFactory.Create();
+            using var events = kernel.KernelEvents.Subscribe(e =>
+            {
+                if (Translate(e, Volatile.Read(ref current)) is { } message) Send(message);
+            });
+            Send(new KernelMessage { Type = "ready" });
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                var request = KernelMessage.Parse(line);
+                Volatile.Write(ref current, request.Cell);
+                var result = await kernel.SendAsync(new SubmitCode(request.Code ?? ""));
+                Send(CellErrors.End(request.Cell, result.Events));
+                Volatile.Write(ref current, 0);
+            }
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            // Said here, while the pipe is still open (it is disposed before the runtime would report the exception).
+            Send(new KernelMessage { Type = "fatal", Cell = Volatile.Read(ref current), Text = ex.ToString() });
+            throw;
+        }
+    }
+
+    /// <summary>The message for an output event, or null for the kernel's bookkeeping events.</summary>
+    private static KernelMessage? Translate(KernelEvent e, int cell) => e switch
+    {
+        StandardOutputValueProduced o => new KernelMessage { Type = "stdout", Cell = cell, Text = PlainText(o.FormattedValues) },
+        StandardErrorValueProduced o => new KernelMessage { Type = "stderr", Cell = cell, Text = PlainText(o.FormattedValues) },
+        DisplayedValueUpdated u => new KernelMessage { Type = "update", Cell = cell, Id = u.ValueId, Data = Bundle(u.FormattedValues) },
+        DisplayEvent d => new KernelMessage { Type = "display", Cell = cell, Id = d.ValueId, Data = Bundle(d.FormattedValues) },
+        _ => null,
+    };
+
+    private static string PlainText(IEnumerable<FormattedValue> values) =>
+        values.FirstOrDefault(v => v.MimeType == "text/plain")?.Value ?? values.FirstOrDefault()?.Value ?? "";
+
+    private static Dictionary<string, string> Bundle(IEnumerable<FormattedValue> values)
+    {
+        var bundle = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values) bundle.TryAdd(value.MimeType, value.Value);
+        return bundle;
+    }
+}

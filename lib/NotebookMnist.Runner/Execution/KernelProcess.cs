@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Pipes;
+using System.Text;
+using System.Threading.Channels;
+
+namespace NotebookMnist.Runner.Execution;
+
+/// <summary>
+/// The parent's handle on one notebook's kernel host (<c>nbrun kernel-host</c>): a fresh process per notebook, so a
+/// cell that exits, overflows the stack, runs out of memory or throws on a background thread ends only its notebook.
+/// </summary>
+internal sealed class KernelProcess : IAsyncDisposable
+{
+    private const int TailLength = 8_000;
+    private readonly Process _process;
+    private readonly NamedPipeServerStream _pipe;
+    private StreamWriter? _writer;
+    private readonly Channel<KernelMessage> _messages = Channel.CreateUnbounded<KernelMessage>(new() { SingleReader = true });
+    private readonly StringBuilder _stderr = new();
+    private string? _fatal;
+
+    private KernelProcess(Process process, NamedPipeServerStream pipe)
+    {
+        _process = process;
+        _pipe = pipe;
+    }
+
+    /// <summary>The child's process id (tests check that a timeout leaves nothing of its tree running).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Time from starting the child to its kernel being ready.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
+    /// <summary>Starts a kernel host whose working directory is <paramref name="workingDirectory"/> and waits until its kernel is ready.</summary>
+    /// <exception cref="InvalidOperationException">The child did not start or died before its kernel was ready.</exception>
+    public static async Task<KernelProcess> StartAsync(string workingDirectory, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var name = $"nbrun-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+        var pipe = new NamedPipeServerStream(name, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+        var start = HostCommand();
+        start.ArgumentList.Add(KernelHost.Verb);
+        start.ArgumentList.Add("--pipe");
+        start.ArgumentList.Add(name);
+        start.WorkingDirectory = workingDirectory;
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
+        // The kernel's own console is not shown: stdout and stderr reach the notebook as kernel events.
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        var host = new KernelProcess(process, pipe);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            var connect = pipe.WaitForConnectionAsync(wait.Token);
+            if (await Task.WhenAny(connect, process.WaitForExitAsync(wait.Token)) != connect || !pipe.IsConnected)
+                throw new InvalidOperationException(host.Died("before connecting"));
+            await connect;
+            host._writer = new StreamWriter(pipe, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+            _ = host.ReadAsync();
+            var ready = await host._messages.Reader.ReadAsync(wait.Token);
+            if (ready.Type != "ready") throw new InvalidOperationException($"Expected the kernel host to say ready. Received: {ready.Type}");
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            if (!host._process.WaitForExit(5_000)) host.Kill();
+            var message = host.Died("while creating the kernel");
+            await host.DisposeAsync();
+            throw new InvalidOperationException(message, ex);
+        }
+        host.StartupTime = clock.Elapsed;
+        return host;
+    }
+
+    /// <summary>The outcome of one cell before the runner adds status and numbers.</summary>
+    public sealed record Outcome(CellErrorKind ErrorKind, string? Error, int? Line, bool TimedOut, bool KernelDied);
+
+    /// <summary>Runs a cell; outputs go to <paramref name="sink"/> as the kernel produces them.</summary>
+    public async Task<Outcome> RunCellAsync(int cellIndex, string code, CellOutputSink sink, TimeSpan timeout)
+    {
+        try { await _writer!.WriteLineAsync(new KernelMessage { Type = "run", Cell = cellIndex, Code = code }.ToLine()); }
+        catch (IOException) { return Died(sink, cellIndex); }
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                var message = await _messages.Reader.ReadAsync(deadline.Token);
+                if (message.Cell != cellIndex) continue; // a late write from a cell that already ended
+                switch (message.Type)
+                {
+                    case "stdout" or "stderr": sink.AppendStream(message.Type, message.Text ?? ""); break;
+                    case "display": sink.AddDisplay(message.Data ?? [], message.Id); break;
+                    case "update": sink.UpdateDisplay(message.Id ?? "", message.Data ?? []); break;
+                    case "end":
+                        if (message.Kind == CellErrorKind.None) return new Outcome(CellErrorKind.None, null, null, false, false);
+                        sink.AddError(message.Text ?? "");
+                        return new Outcome(message.Kind, message.Text, message.Line, false, false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            sink.Close();
+            var text = $"Cell {cellIndex} did not finish within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (--timeout); its kernel process and every process it started were killed, and the notebook was stopped.";
+            sink.AddError(text);
+            return new Outcome(CellErrorKind.Timeout, text, null, true, false);
+        }
+        catch (ChannelClosedException)
+        {
+            return Died(sink, cellIndex);
+        }
+    }
+
+    private Outcome Died(CellOutputSink sink, int cellIndex)
+    {
+        _process.WaitForExit(5_000);
+        var text = Died($"while cell {cellIndex} ran");
+        sink.AddError(text);
+        return new Outcome(CellErrorKind.KernelExited, text, null, false, true);
+    }
+
+    private string Died(string when)
+    {
+        if (_process.HasExited) _process.WaitForExit(); // drains the redirected stderr
+        var code = _process.HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "unknown";
+        string stderr;
+        lock (_stderr) stderr = _stderr.ToString().Trim();
+        var cause = _fatal ?? (stderr.Length > 0 ? stderr : "no message");
+        return $"The kernel process exited {when} (exit code {code}); the notebook was stopped.\n{cause}";
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_stderr)
+        {
+            _stderr.Append(line).Append('\n');
+            if (_stderr.Length > TailLength) _stderr.Remove(0, _stderr.Length - TailLength);
+        }
+    }
+
+    private async Task ReadAsync()
+    {
+        using var reader = new StreamReader(_pipe, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
+        try
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                var message = KernelMessage.Parse(line);
+                if (message.Type == "fatal") _fatal = $"Unhandled exception (cell {message.Cell}): {message.Text}";
+                else _messages.Writer.TryWrite(message);
+            }
+        }
+        catch (IOException) { }
+        catch (System.Text.Json.JsonException ex) { _fatal = $"The kernel host sent a line that is not a message: {ex.Message}"; }
+        finally { _messages.Writer.TryComplete(); }
+    }
+
+    /// <summary>Kills the child and every process it started (a timed-out cell may have started some).</summary>
+    public void Kill()
+    {
+        try { _process.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { } // already gone
+        _process.WaitForExit(5_000);
+    }
+
+    /// <summary>Closes the pipe (the child ends its loop) and makes sure the child is gone.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try { _pipe.Dispose(); } catch (IOException) { }
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try { await _process.WaitForExitAsync(grace.Token); }
+        catch (OperationCanceledException) { Kill(); }
+        _process.Dispose();
+    }
+
+    /// <summary>How to start this program again: the apphost, or <c>dotnet exec nbrun.dll</c>.</summary>
+    private static ProcessStartInfo HostCommand()
+    {
+        var dll = typeof(KernelProcess).Assembly.Location;
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+            : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        var start = new ProcessStartInfo(dotnet);
+        start.ArgumentList.Add("exec");
+        var config = Path.ChangeExtension(dll, ".runtimeconfig.json");
+        if (File.Exists(config)) { start.ArgumentList.Add("--runtimeconfig"); start.ArgumentList.Add(config); }
+        var deps = Path.ChangeExtension(dll, ".deps.json");
+        if (File.Exists(deps)) { start.ArgumentList.Add("--depsfile"); start.ArgumentList.Add(deps); }
+        start.ArgumentList.Add(dll);
+        return start;
+    }
+}
