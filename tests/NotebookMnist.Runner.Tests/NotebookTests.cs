@@ -108,7 +108,7 @@ public class NotebookTests
         Assert.True(o.Number(@"after 50 steps from 0\.98: quadratic [\d.]+, cross-entropy ([\d.]+)") < 0.3, "Expected cross-entropy to move it.");
         Assert.Equal(o.Number(@"log-likelihood \(softmax\): \[([\d.]+)"), o.Number(@"cross-entropy \(sigmoid\):  \[([\d.]+)"));
         AssertSilentChecks(o);
-        Assert.Equal(6, o.MimeTypes.Count(m => m == PlotlyMime));   // L2, L1, the three panels, σ, the neuron
+        Assert.Equal(5, o.MimeTypes.Count(m => m == PlotlyMime));   // L2, L1, the three panels together, σ and σ′, the neuron
     }
 
     private static void Dataset(OutputText o)
