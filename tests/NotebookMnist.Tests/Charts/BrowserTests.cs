@@ -92,12 +92,12 @@ public class BrowserTests
         for (int epoch = 0; epoch < D2lEpochs.Length; epoch++) animator.Add(epoch + 1, D2lEpochs[epoch]);
         var compare = Plot.Compare(("mse", History(0.05, 0.80)), ("crossentropy", History(0.60, 0.84)));
         var x = Plot.Linspace(-8, 8, 81);
-        var relu = D2l.D2l.Plot(x, [x.Select(v => Math.Max(v, 0)).ToArray(), x.Select(v => v > 0 ? 1.0 : 0.0).ToArray()],
+        var relu = global::NotebookMnist.D2l.D2l.Plot(x, [x.Select(v => Math.Max(v, 0)).ToArray(), x.Select(v => v > 0 ? 1.0 : 0.0).ToArray()],
             "x", "relu(x)", legend: ["relu", "grad"]);
         var labels = Enumerable.Range(0, 18).Select(i => $"shape {i}").ToArray();
         using var images = SyntheticImages(18);
-        var grid = D2l.D2l.ShowImages(images, 2, 9, labels);
-        var predictions = D2l.D2l.ShowImages(images[..6], 1, 6, labels[..6].Select(l => l + "\n" + l).ToArray());
+        var grid = global::NotebookMnist.D2l.D2l.ShowImages(images, 2, 9, labels);
+        var predictions = global::NotebookMnist.D2l.D2l.ShowImages(images[..6], 1, 6, labels[..6].Select(l => l + "\n" + l).ToArray());
         return new StringBuilder()
             .Append("<h2>Losses</h2>").Append(losses.ToHtml())
             .Append("<h2>Training (Animator)</h2>").Append(animator.Figure.ToHtml())

@@ -44,7 +44,7 @@ public class FormatterSourceTests
     [Fact]
     public void ImageGrid_KernelConvention_HtmlThenBase64Png()
     {
-        var grid = D2l.D2l.ShowImages(ShowImagesTests.StripedImages(2), 1, 2, ["a", "b"]);
+        var grid = global::NotebookMnist.D2l.D2l.ShowImages(ShowImagesTests.StripedImages(2), 1, 2, ["a", "b"]);
 
         var (preferred, outputs) = FormatLikeAKernel(grid);
 

@@ -26,11 +26,8 @@ public sealed class KerasMnistFixture
     public (History History, double TestLoss, double TestAccuracy) CrossEntropy { get; }
 
     /// <summary>A split as the notebook feeds Keras: x float32 (n, 784) = b / 255, labels int64 (n).</summary>
-    /// <remarks>The loader still returns its own arrays (already b / 255); when it returns tensors this becomes
-    /// <c>split.Images.reshape(-1, 784).to(float32) / 255</c> and <c>split.Labels</c>.</remarks>
     internal static (Tensor X, Tensor Labels) ToTensors(LabeledImages split) =>
-        (tensor(split.Images.Data, [split.Count, split.Height * split.Width]),
-         tensor(split.Labels.Select(l => (long)l).ToArray()));
+        (split.Images.reshape(-1, split.Height * split.Width).to_type(ScalarType.Float32) / 255, split.Labels);
 
     /// <summary>The article's script: Dense(10, softmax, bias "one"), SGD(0.2), batch 32, 10 epochs; only the loss changes.</summary>
     private (History, double, double) Run(string loss, Tensor x, Tensor y)
