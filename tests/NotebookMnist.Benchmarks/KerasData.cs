@@ -16,11 +16,10 @@ internal static class KerasData
         return (xTrain, yTrain, xTest, yTest);
     }
 
-    /// <remarks>The loader still returns its own arrays (already b / 255); when it returns tensors this becomes
-    /// <c>split.Images.reshape(-1, 784).to(float32) / 255</c>.</remarks>
+    /// <remarks>As the notebook: x = the uint8 pixels reshaped to (n, 784), as float32 / 255; y = one-hot labels.</remarks>
     private static (Tensor X, Tensor Y) Split(LabeledImages split) =>
-        (tensor(split.Images.Data, [split.Count, split.Height * split.Width]),
-         Utils.ToCategorical(tensor(split.Labels.Select(l => (long)l).ToArray()), 10));
+        (split.Images.reshape(-1, split.Height * split.Width).to_type(ScalarType.Float32) / 255,
+         Utils.ToCategorical(split.Labels, 10));
 
     /// <summary>The article's model: Dense(10, softmax, bias "one"), SGD(0.2), with <paramref name="loss"/>.</summary>
     public static Sequential ArticleModel(string loss, int seed = 1)
