@@ -19,10 +19,36 @@ internal sealed class OutputText
             }
         }
         Text = string.Concat(parts);
+        Results = string.Concat(result.Cells.Where(c => c.Tags.Contains("results")).SelectMany(TextOf));
         MimeTypes = result.Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>().SelectMany(d => d.Data.Keys).ToList();
     }
 
     public string Text { get; }
+
+    /// <summary>The text of the cells tagged <c>results</c> only: what the runner prints as the notebook's headline numbers.</summary>
+    public string Results { get; }
+
+    private static IEnumerable<string> TextOf(CellRunResult cell)
+    {
+        foreach (var output in cell.Outputs)
+        {
+            if (output is StreamOutput stream) yield return stream.Text;
+            else if (output is DisplayOutput display && display.Data.TryGetValue("text/plain", out var text)) yield return text + "\n";
+        }
+    }
+
+    /// <summary>Asserts a results cell's text contains <paramref name="expected"/>, showing that text when it does not.</summary>
+    public void ResultsContain(string expected) =>
+        Assert.True(Results.Contains(expected, StringComparison.Ordinal),
+            $"Expected a cell tagged results to print \"{expected}\". Results text:\n{Results}");
+
+    /// <summary>The number captured by the first group of <paramref name="pattern"/> in the results cells' text.</summary>
+    public double ResultNumber(string pattern)
+    {
+        var match = Regex.Match(Results, pattern, RegexOptions.Multiline);
+        Assert.True(match.Success, $"Expected a cell tagged results to match /{pattern}/. Results text:\n{Results}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Every mime type of every display, one entry per display and type.</summary>
     public IReadOnlyList<string> MimeTypes { get; }
