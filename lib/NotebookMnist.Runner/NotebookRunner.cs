@@ -69,7 +69,7 @@ public static class NotebookRunner
                 try
                 {
                     kernel ??= await StartKernelAsync(directory);
-                    result = await RunCellAsync(cell, codeIndex, cellKernel, ++executionCount, kernel, options.Timeout);
+                    result = await RunCellAsync(cell, codeIndex, cellKernel, ++executionCount, kernel, options);
                 }
                 catch (InvalidOperationException ex)
                 {
@@ -100,12 +100,12 @@ public static class NotebookRunner
     /// <summary>Raised with each notebook's kernel process once it is ready (tests and the benchmark read its figures).</summary>
     internal static event Action<KernelProcess>? KernelStarted;
 
-    private static async Task<CellRunResult> RunCellAsync(NotebookCell cell, int codeIndex, string kernelName, int count, KernelProcess kernel, TimeSpan timeout)
+    private static async Task<CellRunResult> RunCellAsync(NotebookCell cell, int codeIndex, string kernelName, int count, KernelProcess kernel, NotebookRunOptions options)
     {
         var clock = Stopwatch.StartNew();
         var sink = new CellOutputSink();
         var outcome = kernelName == "csharp"
-            ? await kernel.RunCellAsync(cell.Index, cell.Source, sink, timeout)
+            ? await kernel.RunCellAsync(cell.Index, cell.Source, sink, options.Timeout, options.KernelMemoryLimitBytes)
             : KernelError(sink, cell.Index, kernelName);
         return Finish(cell, codeIndex, kernelName, count, clock.Elapsed, sink, outcome);
     }

@@ -69,6 +69,38 @@ public class IsolationTests
         Fixture.AssertValidNbformat(result.OutputPath!);
     }
 
+    [Fact]
+    public async Task RunAsync_KernelGrowsPastTheMemoryLimit_StopsThatNotebookNamingTheCellAndTheLimit()
+    {
+        // 40 MiB a step, each page touched, kept alive: the resident set grows until the 600 MiB limit stops it.
+        var result = await Cells.RunAsync("memory", new NotebookRunOptions { KernelMemoryLimitBytes = 600L << 20 },
+            "Console.WriteLine(\"before\");",
+            "var keep = new List<byte[]>();\nfor (int i = 0; i < 400; i++) { var a = new byte[40 << 20]; Array.Fill(a, (byte)1); keep.Add(a); System.Threading.Thread.Sleep(20); }",
+            "Console.WriteLine(\"never\");");
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal((2, CellErrorKind.KernelExited), (failure.Index, failure.ErrorKind));
+        Assert.Contains("more than the limit of 600 MiB", failure.ErrorMessage);
+        Assert.Contains("NBRUN_KERNEL_MEMORY_MB", failure.ErrorMessage);
+        Assert.Equal(CellStatus.NotRun, result.Cells[2].Status);
+        Assert.Equal("before\n", Cells.Text(result, 1));
+        Fixture.AssertValidNbformat(result.OutputPath!);
+    }
+
+    [Fact]
+    public void KernelMemoryLimit_ComesFromTheEnvironmentElseHalfTheMachine()
+    {
+        var saved = Environment.GetEnvironmentVariable("NBRUN_KERNEL_MEMORY_MB");
+        try
+        {
+            Environment.SetEnvironmentVariable("NBRUN_KERNEL_MEMORY_MB", "1234");
+            Assert.Equal(1234L << 20, NotebookRunOptions.DefaultKernelMemoryLimit());
+            Environment.SetEnvironmentVariable("NBRUN_KERNEL_MEMORY_MB", "not a number");
+            Assert.Equal(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2, NotebookRunOptions.DefaultKernelMemoryLimit());
+        }
+        finally { Environment.SetEnvironmentVariable("NBRUN_KERNEL_MEMORY_MB", saved); }
+    }
+
     /// <summary>Whether a process still runs (a zombie waiting for its parent to reap it does not).</summary>
     private static bool Alive(int pid)
     {

@@ -84,11 +84,13 @@ internal sealed class KernelProcess : IAsyncDisposable
     public sealed record Outcome(CellErrorKind ErrorKind, string? Error, int? Line, bool TimedOut, bool KernelDied);
 
     /// <summary>Runs a cell; outputs go to <paramref name="sink"/> as the kernel produces them.</summary>
-    public async Task<Outcome> RunCellAsync(int cellIndex, string code, CellOutputSink sink, TimeSpan timeout)
+    public async Task<Outcome> RunCellAsync(int cellIndex, string code, CellOutputSink sink, TimeSpan timeout, long memoryLimit = long.MaxValue)
     {
         try { await _writer!.WriteLineAsync(new KernelMessage { Type = "run", Cell = cellIndex, Code = code }.ToLine()); }
         catch (IOException) { return Died(sink, cellIndex); }
         using var deadline = new CancellationTokenSource(timeout);
+        long? overLimit = null;
+        using var watchdog = WatchMemory(memoryLimit, used => { overLimit = used; deadline.Cancel(); });
         try
         {
             while (true)
@@ -107,6 +109,16 @@ internal sealed class KernelProcess : IAsyncDisposable
                 }
             }
         }
+        catch (OperationCanceledException) when (overLimit is long used)
+        {
+            Kill();
+            sink.Close();
+            var text = $"Cell {cellIndex}: the kernel process used {used >> 20} MiB, more than the limit of {memoryLimit >> 20} MiB " +
+                       "(NBRUN_KERNEL_MEMORY_MB; by default half of this machine's memory). Its kernel was killed and the notebook " +
+                       "was stopped: split the notebook, or free large values in its cells.";
+            sink.AddError(text);
+            return new Outcome(CellErrorKind.KernelExited, text, null, false, true);
+        }
         catch (OperationCanceledException)
         {
             Kill();
@@ -118,6 +130,40 @@ internal sealed class KernelProcess : IAsyncDisposable
         catch (ChannelClosedException)
         {
             return Died(sink, cellIndex);
+        }
+    }
+
+    /// <summary>Checks the kernel's resident memory every 100 ms while a cell runs; calls <paramref name="exceeded"/>
+    /// once with the size when it passes <paramref name="limit"/>. Disposing stops the checks.</summary>
+    private IDisposable WatchMemory(long limit, Action<long> exceeded)
+    {
+        var stop = new CancellationTokenSource();
+        var stopper = new Stopper(stop);
+        if (limit == long.MaxValue) return stopper;
+        _ = Task.Run(async () =>
+        {
+            using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            try
+            {
+                while (await tick.WaitForNextTickAsync(stop.Token))
+                {
+                    _process.Refresh();
+                    if (_process.HasExited) return;
+                    long used = _process.WorkingSet64;
+                    if (used > limit && !stop.IsCancellationRequested) { exceeded(used); return; }
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException) { }
+        });
+        return stopper;
+    }
+
+    private sealed class Stopper(CancellationTokenSource source) : IDisposable
+    {
+        public void Dispose()
+        {
+            source.Cancel();
+            source.Dispose();
         }
     }
 

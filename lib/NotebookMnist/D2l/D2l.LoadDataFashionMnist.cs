@@ -14,12 +14,7 @@ public static partial class D2l
     /// <exception cref="ArgumentOutOfRangeException">batchSize or resize is not positive.</exception>
     public static (DataLoader TrainIter, DataLoader TestIter) LoadDataFashionMnist(int batchSize, int? resize = null, long seed = 0)
     {
-        if (batchSize < 1)
-            throw new ArgumentOutOfRangeException(
-                nameof(batchSize), $"Expected `batchSize` to be a positive integer. Received: batchSize={batchSize}.");
-        if (resize is < 1)
-            throw new ArgumentOutOfRangeException(
-                nameof(resize), $"Expected `resize` to be a positive integer or null. Received: resize={resize}.");
+        DataLoader.CheckArguments(batchSize, resize);   // before the data is loaded
         var data = FashionMnist.Load();
         return (new DataLoader(data.Train, batchSize, shuffle: true, seed: seed, resize: resize),
                 new DataLoader(data.Test, batchSize, shuffle: false, resize: resize));

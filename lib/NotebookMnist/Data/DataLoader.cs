@@ -30,12 +30,7 @@ public sealed class DataLoader : IEnumerable<(Tensor X, Tensor y)>
     public DataLoader(LabeledImages dataset, int batchSize, bool shuffle = false, long seed = 0, int? resize = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        if (batchSize < 1)
-            throw new ArgumentOutOfRangeException(
-                nameof(batchSize), $"Expected `batchSize` to be a positive integer. Received: batchSize={batchSize}.");
-        if (resize is < 1)
-            throw new ArgumentOutOfRangeException(
-                nameof(resize), $"Expected `resize` to be a positive integer or null. Received: resize={resize}.");
+        CheckArguments(batchSize, resize);
         if (dataset.Count == 0)
             throw new ArgumentException(
                 $"Expected `dataset` with at least one example. Received: dataset with 0 images ({dataset}).", nameof(dataset));
@@ -124,5 +119,17 @@ public sealed class DataLoader : IEnumerable<(Tensor X, Tensor y)>
         if (batch is not var (X, y)) return;
         X.Dispose();
         y.Dispose();
+    }
+
+    /// <summary>Checks a batch size and a resize before any data is loaded (d2l's loader shares it).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">batchSize or resize is not positive.</exception>
+    internal static void CheckArguments(int batchSize, int? resize)
+    {
+        if (batchSize < 1)
+            throw new ArgumentOutOfRangeException(
+                nameof(batchSize), $"Expected `batchSize` to be a positive integer. Received: batchSize={batchSize}.");
+        if (resize is < 1)
+            throw new ArgumentOutOfRangeException(
+                nameof(resize), $"Expected `resize` to be a positive integer or null. Received: resize={resize}.");
     }
 }

@@ -68,20 +68,8 @@ public class AtomicWriteFaultTests
         var before = File.ReadAllText(path);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         string[] args = [path, "--in-place", "--no-html", "--junit", Path.Combine(folder, "j.xml")];
-        int code;
-        string stderr;
-        if (FaultKit.IsRoot)
-        {
-            using var child = ChildRun.Start(folder, args, asUser: "nobody");
-            code = await child.WaitAsync(TimeSpan.FromSeconds(120));
-            stderr = child.Err;
-        }
-        else
-        {
-            var writer = new StringWriter();
-            code = await Cli.CommandLine.InvokeAsync(args, new StringWriter(), writer);
-            stderr = writer.ToString();
-        }
+        // Root ignores permission bits: RunUnprivileged runs the child as nobody then.
+        var (code, stderr) = await FaultKit.RunUnprivileged(folder, args);
 
         Assert.Equal(1, code);
         Assert.Contains("Expected notebooks that can be overwritten with --in-place. Received: ro.ipynb (read-only).", stderr);

@@ -75,6 +75,21 @@ internal static class FaultKit
     public static List<string> Sources(string path) =>
         JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray().Select(c => JsonText.Join(c!["source"])).ToList();
 
+    /// <summary>Runs nbrun with <paramref name="args"/> as a user whom permission bits stop: as nobody in a child
+    /// process when the tests run as root (root ignores them), else in this process. Returns the exit code and stderr.</summary>
+    public static async Task<(int Code, string Stderr)> RunUnprivileged(string folder, string[] args)
+    {
+        if (IsRoot)
+        {
+            using var child = ChildRun.Start(folder, args, asUser: "nobody");
+            int exit = await child.WaitAsync(TimeSpan.FromSeconds(120));
+            return (exit, child.Err);
+        }
+        var writer = new StringWriter();
+        int code = await NotebookMnist.Runner.Cli.CommandLine.InvokeAsync(args, new StringWriter(), writer);
+        return (code, writer.ToString());
+    }
+
     /// <summary>Whether this process runs as root (permission bits do not stop root).</summary>
     public static bool IsRoot => !OperatingSystem.IsWindows() && GetUid() == 0;
 

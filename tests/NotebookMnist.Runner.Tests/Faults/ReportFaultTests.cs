@@ -35,21 +35,8 @@ public class ReportFaultTests
         File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
             | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         string[] args = [notebook, "-o", Path.Combine(locked, "out"), "--no-html", "--junit", Path.Combine(locked, "j.xml")];
-        int code;
-        string stderr;
-        if (FaultKit.IsRoot)
-        {
-            // Root ignores permission bits: run the child as nobody, for whom the folder is read-only.
-            using var child = ChildRun.Start(folder, args, asUser: "nobody");
-            code = await child.WaitAsync(TimeSpan.FromSeconds(120));
-            stderr = child.Err;
-        }
-        else
-        {
-            var writer = new StringWriter();
-            code = await CommandLine.InvokeAsync(args, new StringWriter(), writer);
-            stderr = writer.ToString();
-        }
+        // Root ignores permission bits: RunUnprivileged runs the child as nobody then.
+        var (code, stderr) = await FaultKit.RunUnprivileged(folder, args);
 
         Assert.Equal(1, code);
         Assert.Contains("Expected a writable folder for executed notebooks (-o)", stderr);
