@@ -31,6 +31,9 @@ public class DotnetReplTests
 
         Assert.True(exit == 0, $"dotnet-repl exited {exit} on {name}:\n{log}");
         Assert.True(File.Exists(output), $"Expected dotnet-repl to write {output}. Received: no file.");
+        if (NotebookTests.ShowTables.Contains(name))
+            Assert.True(NotebookTests.HasHtmlTable(output),
+                $"Expected dotnet-repl to show {name}'s DataFrames as HTML tables. Received: no <table> in a text/html output.");
     }
 
     private static async Task<(int ExitCode, string Log)> DotnetAsync(string folder, string[] arguments)

@@ -46,7 +46,23 @@ public class NotebookTests
         Assert.All(result.Cells.Where(c => c.Status == CellStatus.Passed), c => Assert.Equal(CellErrorKind.None, c.ErrorKind));
         KeyResults[name](new OutputText(result));
         AssertExportedPageRenders(result, Path.Combine(output, "html"));
+        if (ShowTables.Contains(name))
+            Assert.True(HasHtmlTable(result.OutputPath!),
+                $"Expected {name}'s DataFrames shown as HTML tables (NotebookSetup.Apply registers the formatter). Received: no <table> in a text/html output.");
     }
+
+    /// <summary>The notebooks that show a DataFrame (02's σ′ table, 03's class counts and read timings, 04's per-epoch
+    /// metrics, 05's comparison): the setup cell's formatter must make each an HTML table, in any host.</summary>
+    internal static readonly HashSet<string> ShowTables =
+        ["02-losses.ipynb", "03-dataset.ipynb", "04-softmax-regression-scratch.ipynb", "05-keras-mse-to-crossentropy.ipynb"];
+
+    /// <summary>Whether an executed notebook has a text/html output holding a table.</summary>
+    internal static bool HasHtmlTable(string executed) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray()
+            .SelectMany(c => c!["outputs"]?.AsArray() ?? [])
+            .Select(o => o!["data"]?["text/html"])
+            .Any(html => html is not null && (html is System.Text.Json.Nodes.JsonArray lines
+                ? string.Concat(lines.Select(l => (string?)l)) : (string?)html)!.Contains("<table", StringComparison.Ordinal));
 
     /// <summary>
     /// Opens the notebook's exported HTML page in headless Chromium: every Plotly chart has drawn SVG paths for each of
