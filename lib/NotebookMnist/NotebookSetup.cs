@@ -24,9 +24,11 @@ public static class NotebookSetup
     private static readonly object Gate = new();
     private static List<ITypeFormatter>? _registered;
 
-    /// <summary>Applies <see cref="TorchThreads"/> and, when a kernel is running the calling cell, registers the formatters.</summary>
+    /// <summary>Starts libtorch (naming the cause and the fix when it cannot start, see <see cref="TorchRuntime"/>),
+    /// applies <see cref="TorchThreads"/> and, when a kernel is running the calling cell, registers the formatters.</summary>
     public static void Apply()
     {
+        TorchRuntime.EnsureStarted();
         ApplyThreads();
         if (KernelInvocationContext.Current is not null) RegisterFormatters();
     }
