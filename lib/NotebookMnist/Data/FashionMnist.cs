@@ -15,8 +15,9 @@ public static class FashionMnist
     /// <param name="log">Receives one line per source skipped and "using Fashion-MNIST from …"; default Console.WriteLine.</param>
     /// <remarks>
     /// Sources in order: <paramref name="directory"/>, the cache data/fashion-mnist/ (or $NOTEBOOK_MNIST_DATA/fashion-mnist/),
-    /// Debian's /usr/share/datasets/fashion-mnist/ (package dataset-fashion-mnist), the official download.
-    /// Files from the last two are copied into the cache.
+    /// Debian's /usr/share/datasets/fashion-mnist/ (package dataset-fashion-mnist, when installed and not hidden by
+    /// NOTEBOOK_MNIST_NO_SYSTEM_DATA=1), the same package fetched with <c>apt-get download</c> and unpacked without root,
+    /// the official download. Files from the last three are verified and copied into the cache.
     /// </remarks>
     /// <exception cref="FileNotFoundException">No source had the data; the message lists what was tried and how to fix it.</exception>
     public static DatasetSplits Load(string? directory = null, Action<string>? log = null) =>
