@@ -59,7 +59,7 @@ public static class NotebookSetup
             if (!current.Any(f => f.Type == typeof(DataFrame) && f.MimeType == HtmlFormatter.MimeType))
             {
                 formatters.Add(Create(typeof(DataFrame), HtmlFormatter.MimeType, (o, w) => w.Write(DataFrameHtml.Format((DataFrame)o))));
-                formatters.Add(Create(typeof(DataFrame), PlainTextFormatter.MimeType, (o, w) => w.Write(o.ToString())));
+                formatters.Add(Create(typeof(DataFrame), PlainTextFormatter.MimeType, (o, w) => w.Write(DataFrameText.Format((DataFrame)o))));
                 Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
             }
             IEnumerable<object>[] sources =

@@ -61,7 +61,7 @@ public static class DataFrameHtml
         _ => value.ToString() ?? "",
     };
 
-    private static IEnumerable<long> ShownRows(long rows)
+    internal static IEnumerable<long> ShownRows(long rows)
     {
         if (rows <= MaxRows)
         {
