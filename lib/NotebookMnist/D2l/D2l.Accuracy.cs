@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static NotebookMnist.TensorText;
 
 namespace NotebookMnist.D2l;
 
@@ -32,7 +33,4 @@ public static partial class D2l
         var cmp = yHat.to_type(y.dtype).eq(y);
         return cmp.to_type(y.dtype).sum().to_type(ScalarType.Float64).item<double>();
     }
-
-    /// <summary>Text like "(256, 1, 28, 28)".</summary>
-    internal static string Shape(Tensor t) => $"({string.Join(", ", t.shape)})";
 }

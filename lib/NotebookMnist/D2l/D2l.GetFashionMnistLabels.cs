@@ -13,15 +13,6 @@ public static partial class D2l
         ArgumentNullException.ThrowIfNull(labels);
         using var scope = NewDisposeScope();
         var values = labels.to_type(ScalarType.Int64).flatten().contiguous();
-        return TextLabels(values.data<long>().ToArray());
-    }
-
-    private static string[] TextLabels(long[] labels)
-    {
-        var names = FashionMnist.ClassNames;
-        return labels.Select((label, i) => label >= 0 && label < names.Count
-            ? names[(int)label]
-            : throw new ArgumentOutOfRangeException(
-                nameof(labels), $"Expected labels in [0, {names.Count}). Received: labels[{i}]={label}.")).ToArray();
+        return FashionMnist.TextLabels(values.data<long>().ToArray());
     }
 }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static NotebookMnist.TensorText;
 
 namespace NotebookMnist.D2l;
 

@@ -28,8 +28,15 @@ public static class FashionMnist
     public static string[] GetTextLabels(IEnumerable<int> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        return labels.Select(label => (uint)label < (uint)ClassNames.Count
-            ? ClassNames[label]
-            : throw new ArgumentOutOfRangeException(nameof(labels), $"Expected labels in [0, {ClassNames.Count}). Received: {label}.")).ToArray();
+        return TextLabels(labels.Select(label => (long)label));
     }
+
+    /// <summary>The text labels of class indices; the one lookup behind <see cref="GetTextLabels"/> and d2l's
+    /// <c>get_fashion_mnist_labels</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A label is outside [0, 10); the message names its position.</exception>
+    internal static string[] TextLabels(IEnumerable<long> labels) =>
+        labels.Select((label, i) => label >= 0 && label < ClassNames.Count
+            ? ClassNames[(int)label]
+            : throw new ArgumentOutOfRangeException(
+                nameof(labels), $"Expected labels in [0, {ClassNames.Count}). Received: labels[{i}]={label}.")).ToArray();
 }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static NotebookMnist.TensorText;
 
 namespace NotebookMnist.Data;
 
@@ -71,20 +72,10 @@ public sealed class LabeledImages
     /// <summary>Text like "60000 images of 28×28, 10 classes".</summary>
     public override string ToString() => $"{Count} images of {Height}×{Width}, {ClassNames.Count} classes";
 
-    internal static string Shape(Tensor t) => $"({string.Join(", ", t.shape)})";
-
     private static void CheckRange(Tensor labels, int classes)
     {
-        if (labels.numel() == 0) return;
-        using var scope = torch.NewDisposeScope();
-        long min = labels.min().item<long>(), max = labels.max().item<long>();
-        if (min < 0 || max >= classes)
-        {
-            long bad = min < 0 ? min : max;
-            long at = labels.eq(bad).nonzero()[0, 0].item<long>();
+        if (LabelRange.FirstOutside(labels, classes) is var (at, bad))
             throw new ArgumentException(
                 $"Expected labels in [0, {classes}) (one per class name). Received: labels[{at}]={bad}.", nameof(labels));
-        }
     }
-
 }
