@@ -1,7 +1,7 @@
 """The Keras experiment's epoch in PyTorch, the same loop as the C# Fit: the side-by-side half of KerasEpoch.cs.
 
-Dense(10, softmax, bias ones) on MNIST (x = b / 255, one-hot y), Keras's categorical_crossentropy (rows normalised,
-clipped to [1e-7, 1 - 1e-7]), SGD(0.2), batch 32, a seeded shuffle, one index_select per batch, and the running loss
+Dense(10, softmax, bias ones) on MNIST (x = b / 255, one-hot y), Keras's categorical_crossentropy computed from the
+softmax's logits as tf.keras does for a softmax output (cross_entropy with probability targets), SGD(0.2), batch 32, a seeded shuffle, one index_select per batch, and the running loss
 and accuracy read after every step as Keras's progress bar does.
 
     python3 keras_epoch.py [epochs] [threads]     (data: $NOTEBOOK_MNIST_DATA/mnist, default data/mnist)
@@ -42,16 +42,15 @@ def main():
         for start in range(0, n, batch):
             idx = order[start:start + batch]
             xb, yb = x.index_select(0, idx), y.index_select(0, idx)
-            p = torch.softmax(torch.nn.functional.linear(xb, w, b), -1)
-            q = (p / p.sum(-1, keepdim=True)).clamp(1e-7, 1 - 1e-7)
-            loss = -(yb * q.log()).sum(-1).mean()
+            z = torch.nn.functional.linear(xb, w, b)
+            loss = torch.nn.functional.cross_entropy(z, yb)
             loss.backward()
             with torch.no_grad():
                 w.add_(w.grad, alpha=-0.2)
                 b.add_(b.grad, alpha=-0.2)
                 w.grad.zero_()
                 b.grad.zero_()
-                correct += (p.argmax(-1) == yb.argmax(-1)).sum().item()
+                correct += (z.argmax(-1) == yb.argmax(-1)).sum().item()
             size = idx.shape[0]
             loss_sum += loss.item() * size
             seen += size

@@ -112,8 +112,12 @@ public sealed class Dense : ILayer
             throw new ArgumentException(
                 $"Expected inputs of shape (batch, {Weight.shape[1]}) for a Dense layer with inputDim={Weight.shape[1]}. " +
                 $"Received: inputs.shape={Loss.Shape(inputs)}.", nameof(inputs));
-        return Activation.Call(nn.functional.linear(inputs, Weight, Bias));
+        return Activation.Call(Logits(inputs));
     }
+
+    /// <summary>z = inputs·Wᵀ + b, the outputs before the activation (the loss may start from them, see
+    /// <see cref="Loss.FromSoftmaxLogits"/>).</summary>
+    internal Tensor Logits(Tensor inputs) => nn.functional.linear(inputs, Weight, Bias);
 
     private static InvalidOperationException NotBuilt() =>
         new("This Dense layer has no weights yet: give `inputDim` or add it to a Sequential model and call Compile/Fit.");

@@ -103,14 +103,13 @@ public sealed partial class Sequential
         using var scope = NewDisposeScope();
         var xb = x.index_select(0, index);                       // (batch, inputDim)
         var yb = y.index_select(0, index);                       // (batch, units) or (batch) labels
-        var yPred = Forward(xb);                                 // (batch, units)
-        var loss = Loss!.CallUnchecked(yb, yPred);
+        var (loss, scores) = BatchLoss(xb, yb, mean: true);        // scalar; scores (batch, units)
         loss.backward();
         Optimizer!.Step(_parameters);
         long correct = 0;
         if (countCorrect)
             using (no_grad())
-                correct = Metrics.CorrectCount(yb, yPred);
+                correct = Metrics.CorrectCount(yb, scores);
         return (loss.item<float>(), correct);
     }
 

@@ -127,9 +127,9 @@ public sealed partial class Sequential
             using var scope = NewDisposeScope();
             long size = Math.Min(batchSize, n - start);
             var yb = y.narrow(0, start, size);
-            var yPred = Forward(x.narrow(0, start, size));
-            lossSum += Loss!.CallPerSample(yb, yPred).sum().item<float>();
-            if (MetricNames.Count > 0) correct += Metrics.CorrectCount(yb, yPred);
+            var (losses, scores) = BatchLoss(x.narrow(0, start, size), yb, mean: false);
+            lossSum += losses.sum().item<float>();
+            if (MetricNames.Count > 0) correct += Metrics.CorrectCount(yb, scores);
         }
         return (lossSum / n, MetricNames.Count > 0 ? (double)correct / n : double.NaN);
     }
@@ -139,6 +139,28 @@ public sealed partial class Sequential
 
     /// <summary>Every trainable parameter, in layer order.</summary>
     public IReadOnlyList<Tensor> Parameters => _parameters;
+
+    /// <summary>The loss of a batch and the scores accuracy reads (argmax): from the output layer's logits when it is a
+    /// softmax Dense and the loss has that form, as tf.keras computes it (<see cref="Loss.FromSoftmaxLogits"/>; the
+    /// scores are then the logits, whose argmax is the softmax's); otherwise loss(y, ŷ) and ŷ.</summary>
+    /// <param name="xb">A batch of inputs (batch, inputDim).</param>
+    /// <param name="yb">Its targets, checked against the model before training.</param>
+    /// <param name="mean">The batch mean (a scalar) rather than the per-sample losses.</param>
+    internal (Tensor Loss, Tensor Scores) BatchLoss(Tensor xb, Tensor yb, bool mean)
+    {
+        if (_layers[^1] is Dense { Activation.Name: "softmax" } output)
+        {
+            var a = xb;
+            for (int i = 0; i < _layers.Count - 1; i++)
+                a = _layers[i].Forward(a);
+            var logits = output.Logits(a);
+            if (Loss!.FromSoftmaxLogits(yb, logits, mean) is { } fromLogits) return (fromLogits, logits);
+            var probabilities = output.Activation.Call(logits);
+            return (mean ? Loss.CallUnchecked(yb, probabilities) : Loss.CallPerSample(yb, probabilities), probabilities);
+        }
+        var yPred = Forward(xb);
+        return (mean ? Loss!.CallUnchecked(yb, yPred) : Loss!.CallPerSample(yb, yPred), yPred);
+    }
 
     /// <summary>Runs every layer forward.</summary>
     internal Tensor Forward(Tensor x)

@@ -24,6 +24,11 @@ public sealed class CategoricalCrossentropy(bool fromLogits = false) : Loss
     protected override Tensor PerSample(Tensor yTrue, Tensor yPred) =>
         -(yTrue * LogProbabilities(yPred, FromLogits)).sum(-1);
 
+    /// <inheritdoc/>
+    /// <remarks>−Σⱼ yⱼ log softmax(z)ⱼ: torch's cross_entropy with probability targets.</remarks>
+    internal override Tensor? FromSoftmaxLogits(Tensor yTrue, Tensor logits, bool mean) =>
+        FromLogits ? null : nn.functional.cross_entropy(logits, yTrue, reduction: mean ? nn.Reduction.Mean : nn.Reduction.None);
+
     /// <summary>log ŷ: log_softmax of logits, or the log of the row-normalised probabilities clipped to [ε, 1 − ε].</summary>
     internal static Tensor LogProbabilities(Tensor yPred, bool fromLogits) =>
         fromLogits

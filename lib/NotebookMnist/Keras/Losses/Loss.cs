@@ -38,7 +38,15 @@ public abstract class Loss
     }
 
     /// <summary>The mean loss without the shape checks, for Fit's steps (checked once before training).</summary>
-    internal Tensor CallUnchecked(Tensor yTrue, Tensor yPred) => PerSample(yTrue, yPred).mean();
+    internal virtual Tensor CallUnchecked(Tensor yTrue, Tensor yPred) => PerSample(yTrue, yPred).mean();
+
+    /// <summary>The loss computed from the logits z of a softmax output layer, ŷ = softmax(z), or null when this loss
+    /// has no such form. tf.keras does this for its cross-entropies (the softmax output keeps its logits as
+    /// <c>_keras_logits</c>): log softmax(z) is exact where log ŷ would round ŷ to 0, and it is one fused torch op.</summary>
+    /// <param name="yTrue">Targets, checked against ŷ's shape before training.</param>
+    /// <param name="logits">The output layer's z (batch, classes), before its softmax.</param>
+    /// <param name="mean">The batch mean (a scalar) rather than the per-sample losses (batch).</param>
+    internal virtual Tensor? FromSoftmaxLogits(Tensor yTrue, Tensor logits, bool mean) => null;
 
     /// <summary>The per-sample losses (batch) for inputs that passed <see cref="Validate"/>.</summary>
     protected abstract Tensor PerSample(Tensor yTrue, Tensor yPred);

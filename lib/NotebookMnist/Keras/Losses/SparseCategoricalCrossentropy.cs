@@ -21,6 +21,11 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Los
             .gather(-1, yTrue.reshape(-1, 1)).squeeze(-1);
 
     /// <inheritdoc/>
+    /// <remarks>−log softmax(z)[label]: torch's cross_entropy with class-index targets.</remarks>
+    internal override Tensor? FromSoftmaxLogits(Tensor yTrue, Tensor logits, bool mean) =>
+        FromLogits ? null : nn.functional.cross_entropy(logits, yTrue.reshape(-1), reduction: mean ? nn.Reduction.Mean : nn.Reduction.None);
+
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException">Labels are not int64, not one per row, or out of [0, classes).</exception>
     protected internal override void Validate(Tensor yTrue, Tensor yPred)
     {
