@@ -73,6 +73,47 @@ internal static partial class DataCache
         }
     }
 
+    /// <summary>How often a load waiting for another process's fill looks again.</summary>
+    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Takes the exclusive fill lock of a dataset's cache, <c>&lt;root&gt;/.&lt;dataset&gt;.lock</c>, waiting
+    /// while another process holds it (two notebooks run at once both find the cache empty: one fetches, the other
+    /// then reads what it wrote, and they never run apt or npm side by side). Null when the lock file cannot be
+    /// created (a read-only data root): the load then goes on without it.</summary>
+    /// <param name="root">The data root (the cache's parent folder).</param>
+    /// <param name="dataset">The cache folder's name, e.g. "fashion-mnist".</param>
+    /// <param name="waiting">Called once if the lock is busy, before waiting.</param>
+    /// <remarks>The lock is the operating system's (flock on Linux and macOS, a sharing lock on Windows), so a holder
+    /// that dies, even by kill -9, releases it. The file itself stays; it is empty.</remarks>
+    public static FileStream? LockForFill(string root, string dataset, Action waiting)
+    {
+        string path = Path.Combine(root, $".{dataset}.lock");
+        bool told = false;
+        while (true)
+        {
+            try
+            {
+                Directory.CreateDirectory(root);
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Held by another process (a sharing violation): wait for it.
+                if (!told) waiting();
+                told = true;
+                Thread.Sleep(LockPoll);
+            }
+            catch (IOException)
+            {
+                return null;                                       // the folder cannot hold the lock file
+            }
+        }
+    }
+
     /// <summary>A unique temporary name for <paramref name="name"/> in its folder: ".name.&lt;pid&gt;-&lt;guid&gt;.tmp".</summary>
     public static string TemporaryName(string name) => $".{name}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
 

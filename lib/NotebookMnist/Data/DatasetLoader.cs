@@ -20,9 +20,39 @@ internal static class DatasetLoader
         if (stale > 0)
             options.Log($"{spec.DisplayName}: removed {stale} temporary file(s) left by an interrupted cache write in {CacheFolder(spec, options)}");
         var tried = new List<string>();
-        foreach (DataSource source in Sources(spec, options))
+        var sources = Sources(spec, options).ToList();
+        try
         {
-            using var _ = source;
+            // The explicit folder and the cache need no lock. Filling the cache does: whoever waited for another
+            // process's fill looks in the cache again first (that second look is not reported).
+            int fills = sources.FindIndex(s => s.WritesCache || s is not DirectorySource);
+            if (fills < 0) fills = sources.Count;
+            if (TryLoad(spec, options, sources[..fills], tried) is { } ready) return ready;
+            using (DataCache.LockForFill(options.CacheRoot, spec.Folder,
+                       () => options.Log($"{spec.DisplayName}: waiting for another process to fill the cache {CacheFolder(spec, options)}")))
+            {
+                using var cache = new DirectorySource("the cache", CacheFolder(spec, options), writesCache: false);
+                if (TryLoad(spec, options with { Log = _ => { } }, [cache], []) is { } filled)
+                {
+                    options.Log($"using {spec.DisplayName} from {cache.Description}");
+                    return filled;
+                }
+                if (TryLoad(spec, options, sources[fills..], tried) is { } fetched) return fetched;
+            }
+            throw new FileNotFoundException(Failure(spec, options, tried));
+        }
+        finally
+        {
+            foreach (var source in sources) source.Dispose();
+        }
+    }
+
+    /// <summary>The splits from the first of <paramref name="sources"/> that serves all the verified files (writing the
+    /// cache if it is such a source), or null; each failure's reason is added to <paramref name="tried"/> and logged.</summary>
+    private static DatasetSplits? TryLoad(DatasetSpec spec, DataSourceOptions options, List<DataSource> sources, List<string> tried)
+    {
+        foreach (DataSource source in sources)
+        {
             string? reason = source.CheckAvailable(spec);
             if (reason is null)
             {
@@ -42,7 +72,7 @@ internal static class DatasetLoader
             tried.Add($"{source.Description}: {reason}");
             options.Log($"{spec.DisplayName}: skipping {source.Description}: {reason}");
         }
-        throw new FileNotFoundException(Failure(spec, options, tried));
+        return null;
     }
 
     /// <summary>The cache folder of a dataset under a data root.</summary>

@@ -63,6 +63,39 @@ public class DatasetLoaderTests
     }
 
     [Fact]
+    public void Load_FourLoadersAtOnce_OneFillsTheCacheAndTheOthersWaitAndReadIt()
+    {
+        using var temp = new TempFolder();
+        IdxFixtures.WriteDataset(temp.Combine("system"), gzip: true);
+        var logs = Enumerable.Range(0, 4).Select(_ => new List<string>()).ToArray();
+
+        var results = new DatasetSplits[4];
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            results[i] = DatasetLoader.Load(IdxFixtures.Spec(), SourceOptions.For(temp, logs[i], system: temp.Combine("system"))));
+
+        // The fill lock: only one loader copies the system copy; whoever finds the cache empty waits, then reads it.
+        Assert.Single(results, r => r.Source.StartsWith("the system copy ", StringComparison.Ordinal));
+        Assert.Equal(3, results.Count(r => r.Source == $"the cache {temp.Combine("cache", "tiny")}"));
+        Assert.All(results, r => Assert.Equal(new[] { 2, 0, 1, 1, 0, 2 }, r.Train.Labels.Ints()));
+        Assert.True(File.Exists(temp.Combine("cache", ".tiny.lock")));
+    }
+
+    [Fact]
+    public async Task LockForFill_HeldByAnother_WaitsAndSaysSoOnce()
+    {
+        using var temp = new TempFolder();
+        var first = DataCache.LockForFill(temp.Path, "tiny", () => throw new InvalidOperationException("the first taker should not wait"))!;
+        int waits = 0;
+        var second = Task.Run(() => DataCache.LockForFill(temp.Path, "tiny", () => Interlocked.Increment(ref waits)));
+        await Task.Delay(700);
+        Assert.False(second.IsCompleted, "the second taker should wait while the lock is held");
+        first.Dispose();
+        using var taken = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(taken);
+        Assert.Equal(1, waits);
+    }
+
+    [Fact]
     public void Load_CacheNotWritable_StillReturnsDataAndSaysWhy()
     {
         using var temp = new TempFolder();
