@@ -39,6 +39,36 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task InvokeAsync_TwoJobs_LongestLastTimeStartsFirstAndReportsKeepTheNamedOrder()
+    {
+        var folder = Path.GetDirectoryName(Fixture.Copy("succeed.ipynb"))!;
+        var only = Directory.CreateDirectory(Path.Combine(folder, "three")).FullName;
+        foreach (var name in new[] { "a.ipynb", "b.ipynb", "c.ipynb" }) File.Copy(Path.Combine(folder, "succeed.ipynb"), Path.Combine(only, name));
+        var junitPath = Path.Combine(folder, "j.xml");
+        File.WriteAllText(junitPath, """
+            <testsuites>
+              <testsuite name="a.ipynb" tests="1" time="1.5" />
+              <testsuite name="b.ipynb" tests="1" time="2.5" />
+              <testsuite name="c.ipynb" tests="1" time="9.0" />
+            </testsuites>
+            """);
+        var stdout = new StringWriter();
+
+        var code = await CommandLine.InvokeAsync([only, "--jobs", "2", "--output", Path.Combine(folder, "out"), "--no-html", "--junit", junitPath], stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        var lines = stdout.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        int Started(string name) => lines.FindIndex(l => l.StartsWith("nbrun: ") && l.EndsWith(name));
+        Assert.True(Started("c.ipynb") < Started("b.ipynb") && Started("b.ipynb") < Started("a.ipynb"),
+            "c (9 s last time) should start before b (2.5 s), and b before a (1.5 s):\n" + stdout);
+        foreach (var name in new[] { "a.ipynb", "b.ipynb", "c.ipynb" })
+            Assert.Contains(lines, l => l.Contains(name + " ok (") && l.EndsWith(" s)"));
+        var junit = File.ReadAllText(junitPath);
+        int At(string name) => junit.IndexOf($"name=\"{name}\"", StringComparison.Ordinal);
+        Assert.True(At("a.ipynb") >= 0 && At("a.ipynb") < At("b.ipynb") && At("b.ipynb") < At("c.ipynb"), junit);
+    }
+
+    [Fact]
     public async Task InvokeAsync_ParametersAndInPlace_InjectsValuesIntoTheInputFile()
     {
         var path = Fixture.Copy("parameters.ipynb");

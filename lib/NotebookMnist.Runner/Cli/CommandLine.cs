@@ -39,15 +39,19 @@ public static class CommandLine
         var output = new Option<string?>("--output", "-o") { Description = "Folder for executed notebooks (default artifacts/notebooks)." };
         var noHtml = new Option<bool>("--no-html") { Description = "Do not write HTML pages (artifacts/html)." };
         var junit = new Option<string?>("--junit") { Description = "JUnit XML path (default artifacts/junit.xml)." };
+        var jobs = new Option<int?>("--jobs", "-j")
+        {
+            Description = $"Notebooks run at once, each in its own kernel (default: one per processor, here {RunCommand.DefaultJobs}).",
+        };
         var root = new RootCommand("nbrun: runs Polyglot (.NET Interactive) C# notebooks headlessly and writes their outputs.")
         {
-            paths, parameters, timeout, continueOnError, inPlace, output, noHtml, junit,
+            paths, parameters, timeout, continueOnError, inPlace, output, noHtml, junit, jobs,
         };
         root.Subcommands.Add(BenchCommand.Build());
         root.SetAction((result, _) => RunCommand.ExecuteAsync(new RunCommand.Settings(
             result.GetValue(paths) ?? [], result.GetValue(parameters) ?? [], result.GetValue(timeout),
             result.GetValue(continueOnError), result.GetValue(inPlace), result.GetValue(output), result.GetValue(noHtml),
-            result.GetValue(junit)), stdout, stderr));
+            result.GetValue(junit), result.GetValue(jobs)), stdout, stderr));
         return root;
     }
 }

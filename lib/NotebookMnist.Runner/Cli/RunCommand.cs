@@ -19,7 +19,10 @@ public static class RunCommand
 
     /// <summary>The parsed command line.</summary>
     public sealed record Settings(string[] Paths, string[] Parameters, double TimeoutSeconds, bool ContinueOnError,
-        bool InPlace, string? Output, bool NoHtml, string? JUnit);
+        bool InPlace, string? Output, bool NoHtml, string? JUnit, int? Jobs = null);
+
+    /// <summary>The most notebooks <c>--jobs</c> may run at once.</summary>
+    public const int MaxJobs = 64;
 
     /// <summary>Runs the notebooks, writing to the console streams; returns 0 ok, 2 a cell failed, 1 usage or IO error.</summary>
     public static Task<int> ExecuteAsync(Settings settings) => ExecuteAsync(settings, ConsoleStreams.Out, ConsoleStreams.Error);
@@ -38,6 +41,8 @@ public static class RunCommand
 
         if (!TryParseParameters(settings.Parameters, out var parameters, out var bad)) return Usage(bad!);
         if (TimeoutError(settings.TimeoutSeconds) is { } timeoutError) return Usage(timeoutError);
+        if (settings.Jobs is int j && j is < 1 or > MaxJobs)
+            return Usage($"Expected `--jobs` to be a whole number from 1 to {MaxJobs}. Received: --jobs {j}.");
         if (!TryCollect(settings.Paths, out var notebooks, out var missing)) return Usage($"Expected notebook files or folders. Received: {missing} (not found or no *.ipynb).");
         var artifacts = Path.Combine(RepositoryRoot(), "artifacts");
         var outputFolder = settings.InPlace ? null : Path.GetFullPath(settings.Output ?? Path.Combine(artifacts, "notebooks"));
@@ -52,33 +57,68 @@ public static class RunCommand
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), ContinueOnError = settings.ContinueOnError,
             InPlace = settings.InPlace, Parameters = parameters, OutputDirectory = outputFolder,
         };
-        var results = new List<NotebookRunResult>();
-        var unreadable = new List<(string Path, string Message)>();
-        foreach (var notebook in notebooks)
+        // Several notebooks at once, each in its own kernel process; the longest (by the last run's JUnit report) start
+        // first, so the series ends sooner. Reports and the summary keep the order the notebooks were named in.
+        int jobs = Math.Min(settings.Jobs ?? DefaultJobs, notebooks.Count);
+        var previous = LastDurations(junit);
+        var order = Enumerable.Range(0, notebooks.Count)
+            .OrderByDescending(i => previous.GetValueOrDefault(Path.GetFileName(notebooks[i]))).ThenBy(i => i).ToList();
+        var finished = new NotebookRunResult?[notebooks.Count];
+        var failed = new (string Path, string Message)?[notebooks.Count];
+        var console = new object();
+        void Say(TextWriter writer, string text) { lock (console) writer.WriteLine(text); }
+        await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = jobs }, async (i, _) =>
         {
-            output.WriteLine($"nbrun: {FailureReport.DisplayPath(notebook)}");
+            var notebook = notebooks[i];
+            Say(output, $"nbrun: {FailureReport.DisplayPath(notebook)}");
             try
             {
                 // Read and type-check before running: a FIFO, an oversized file or a wrong field fails here, by name.
                 var document = NotebookDocument.Load(notebook);
-                foreach (var warning in ParameterInjector.UnassignedWarnings(document, parameters.Keys)) error.WriteLine($"warning: {warning}");
+                foreach (var warning in ParameterInjector.UnassignedWarnings(document, parameters.Keys)) Say(error, $"warning: {warning}");
                 var result = await NotebookRunner.RunAsync(notebook, options);
-                results.Add(result);
-                foreach (var warning in result.Warnings) error.WriteLine($"warning: {warning}");
-                if (!result.Succeeded) error.WriteLine(result.FailureReport());
+                finished[i] = result;
+                foreach (var warning in result.Warnings) Say(error, $"warning: {warning}");
+                if (!result.Succeeded) Say(error, result.FailureReport());
+                if (jobs > 1)
+                    Say(output, $"nbrun: {FailureReport.DisplayPath(notebook)} {(result.Succeeded ? "ok" : "failed")} " +
+                                $"({result.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
             }
             catch (Exception ex) when (ex is NotebookFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
             {
-                unreadable.Add((notebook, ex.Message));
-                error.WriteLine($"error: {ex.Message}");
+                failed[i] = (notebook, ex.Message);
+                Say(error, $"error: {ex.Message}");
             }
-        }
+        });
+        var results = finished.OfType<NotebookRunResult>().ToList();
+        var unreadable = failed.OfType<(string Path, string Message)>().ToList();
         var reportsWritten = WriteReports(results, unreadable, junit, html, output, error);
         output.WriteLine();
         output.Write(SummaryTable.Render(results, unreadable.Select(u => $"{FailureReport.DisplayPath(u.Path)}: {u.Message.Split('\n')[0]}").ToList()));
         output.Write(ResultsReport.Render(results));
         if (!reportsWritten) error.WriteLine("error: a report could not be written (see above); exit code 1.");
         return unreadable.Count > 0 || !reportsWritten ? 1 : results.All(r => r.Succeeded) ? 0 : 2;
+    }
+
+    /// <summary>How many notebooks run at once without <c>--jobs</c>: one per processor. Each kernel runs torch on one
+    /// thread (NotebookSetup.TorchThreads), so two notebooks on this 2-core machine use it fully.</summary>
+    public static int DefaultJobs => Math.Clamp(Environment.ProcessorCount, 1, MaxJobs);
+
+    /// <summary>Seconds per notebook file name in the JUnit report of the last run at <paramref name="junit"/>; empty
+    /// when there is none or it cannot be read (the order is then the named order).</summary>
+    internal static Dictionary<string, double> LastDurations(string junit)
+    {
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        try
+        {
+            if (!File.Exists(junit)) return seconds;
+            foreach (var suite in System.Xml.Linq.XDocument.Load(junit).Descendants("testsuite"))
+                if ((string?)suite.Attribute("name") is { } name
+                    && double.TryParse((string?)suite.Attribute("time"), NumberStyles.Float, CultureInfo.InvariantCulture, out var time))
+                    seconds[name] = time;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException) { }
+        return seconds;
     }
 
     /// <summary>The usage error for a <c>--timeout</c> value, or null when it is a positive, finite number of seconds

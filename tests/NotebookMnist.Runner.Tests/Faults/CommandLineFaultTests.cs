@@ -22,6 +22,18 @@ public class CommandLineFaultTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("65")]
+    [InlineData("-2")]
+    public async Task Run_BadJobs_UsageErrorNamingOptionAndValue(string value)
+    {
+        var (code, stderr) = await RunSucceedAsync("--jobs", value);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"error: Expected `--jobs` to be a whole number from 1 to 64. Received: --jobs {value}.", stderr);
+    }
+
+    [Theory]
     [InlineData("class=1", "`class` is a C# keyword")]
     [InlineData("int=1", "`int` is a C# keyword")]
     [InlineData("await=1", "`await` cannot name a variable in a cell")]
