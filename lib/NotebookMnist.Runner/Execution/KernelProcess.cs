@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipes;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Threading.Channels;
 
@@ -237,10 +239,14 @@ internal sealed class KernelProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>How to start this program again: the apphost, or <c>dotnet exec nbrun.dll</c>.</summary>
+    /// <summary>How to start this program again as a kernel host: <c>dotnet exec nbrun.dll</c>, from the ReadyToRun copy
+    /// in <c>kernel-host/</c> beside this assembly when that copy is of the same build (build/KernelHost.targets), else
+    /// from this assembly.</summary>
     private static ProcessStartInfo HostCommand()
     {
-        var dll = typeof(KernelProcess).Assembly.Location;
+        var self = typeof(KernelProcess).Assembly;
+        var precompiled = Path.Combine(Path.GetDirectoryName(self.Location)!, "kernel-host", Path.GetFileName(self.Location));
+        var dll = IsSameBuild(precompiled, self.ManifestModule.ModuleVersionId) ? precompiled : self.Location;
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
             : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
         var start = new ProcessStartInfo(dotnet);
@@ -251,5 +257,24 @@ internal sealed class KernelProcess : IAsyncDisposable
         if (File.Exists(deps)) { start.ArgumentList.Add("--depsfile"); start.ArgumentList.Add(deps); }
         start.ArgumentList.Add(dll);
         return start;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is an assembly whose module version id is <paramref name="mvid"/>: the
+    /// same compilation (ReadyToRun images keep the IL's metadata), so a stale copy from an older build is never run.</summary>
+    internal static bool IsSameBuild(string path, Guid mvid)
+    {
+        if (!File.Exists(path)) return false;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var pe = new PEReader(stream);
+            if (!pe.HasMetadata) return false;
+            var metadata = pe.GetMetadataReader();
+            return metadata.GetGuid(metadata.GetModuleDefinition().Mvid) == mvid;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 }
