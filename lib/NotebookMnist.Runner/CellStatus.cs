@@ -51,4 +51,7 @@ public enum CellErrorKind
 
     /// <summary>The kernel process ended while the cell ran (Environment.Exit, stack overflow, a background thread's exception).</summary>
     KernelExited,
+
+    /// <summary>Ctrl-C (or SIGTERM) stopped the run while the cell ran; its kernel was killed.</summary>
+    Interrupted,
 }

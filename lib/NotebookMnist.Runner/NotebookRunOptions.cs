@@ -29,6 +29,10 @@ public sealed record NotebookRunOptions
     /// <summary>Overwrite the input notebook with the executed one.</summary>
     public bool InPlace { get; init; }
 
+    /// <summary>Cancelled when the run is to stop (Ctrl-C): the running cell's kernel is killed, that cell gets an error
+    /// saying so, the remaining cells are not run, and the executed notebook is still written.</summary>
+    public CancellationToken Interrupt { get; init; }
+
     /// <summary>Papermill-style parameters injected after the cell tagged <c>parameters</c>.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 }

@@ -36,14 +36,15 @@ public sealed record NotebookRunResult
     public (int Executed, int Total) CodeCells =>
         (Cells.Count(c => c.CodeIndex > 0 && c.ExecutionCount is not null), Cells.Count(c => c.CodeIndex > 0));
 
-    /// <summary>A short status: <c>ok</c>, <c>FAILED (cell 4)</c>, <c>TIMEOUT (cell 7)</c>.</summary>
+    /// <summary>A short status: <c>ok</c>, <c>FAILED (cell 4)</c>, <c>TIMEOUT (cell 7)</c>, <c>INTERRUPTED (cell 2)</c>.</summary>
     public string StatusText
     {
         get
         {
             var first = Failures.FirstOrDefault();
             if (first is null) return "ok";
-            var label = first.Status == CellStatus.TimedOut ? "TIMEOUT" : "FAILED";
+            var label = first.Status == CellStatus.TimedOut ? "TIMEOUT"
+                : first.ErrorKind == CellErrorKind.Interrupted ? "INTERRUPTED" : "FAILED";
             var count = Failures.Count();
             return count == 1 ? $"{label} (cell {first.Index})" : $"{label} (cell {first.Index} +{count - 1})";
         }

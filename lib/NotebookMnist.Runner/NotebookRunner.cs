@@ -64,6 +64,20 @@ public static class NotebookRunner
                     results.Add(NotRun(cell, codeIndex, cellKernel));
                     continue;
                 }
+                if (options.Interrupt.IsCancellationRequested)
+                {
+                    // Ctrl-C between two cells: this one says why it and the rest did not run.
+                    var sink = new CellOutputSink();
+                    var text = $"Cell {cell.Index} was not run: the run was interrupted (Ctrl-C or SIGTERM) before it started, " +
+                               "and the notebook's remaining cells were not run either.";
+                    sink.AddError(text);
+                    var interrupted = Finish(cell, codeIndex, cellKernel, executionCount + 1, TimeSpan.Zero, sink,
+                        new KernelProcess.Outcome(CellErrorKind.Interrupted, text, null, false, true));
+                    cell.Node["execution_count"] = null;
+                    results.Add(interrupted with { ExecutionCount = null });
+                    stopped = true;
+                    continue;
+                }
                 // Started at the first code cell, so a kernel that cannot start fails that cell like any other error.
                 CellRunResult result;
                 try
@@ -73,10 +87,13 @@ public static class NotebookRunner
                 }
                 catch (InvalidOperationException ex)
                 {
+                    // A kernel host dies of a Ctrl-C that reaches it before it starts ignoring them: that is the interrupt.
+                    var interrupted = options.Interrupt.IsCancellationRequested;
+                    var text = interrupted ? KernelProcess.Interrupted(cell.Index, TimeSpan.Zero) : ex.Message;
                     var sink = new CellOutputSink();
-                    sink.AddError(ex.Message);
+                    sink.AddError(text);
                     result = Finish(cell, codeIndex, cellKernel, ++executionCount, TimeSpan.Zero, sink,
-                        new KernelProcess.Outcome(CellErrorKind.KernelExited, ex.Message, null, false, true));
+                        new KernelProcess.Outcome(interrupted ? CellErrorKind.Interrupted : CellErrorKind.KernelExited, text, null, false, true));
                 }
                 results.Add(result);
                 stopped |= result.Status == CellStatus.TimedOut || result.ErrorKind == CellErrorKind.KernelExited
@@ -105,7 +122,7 @@ public static class NotebookRunner
         var clock = Stopwatch.StartNew();
         var sink = new CellOutputSink();
         var outcome = kernelName == "csharp"
-            ? await kernel.RunCellAsync(cell.Index, cell.Source, sink, options.Timeout, options.KernelMemoryLimitBytes)
+            ? await kernel.RunCellAsync(cell.Index, cell.Source, sink, options.Timeout, options.KernelMemoryLimitBytes, options.Interrupt)
             : KernelError(sink, cell.Index, kernelName);
         return Finish(cell, codeIndex, kernelName, count, clock.Elapsed, sink, outcome);
     }

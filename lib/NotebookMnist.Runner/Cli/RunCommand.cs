@@ -10,7 +10,8 @@ namespace NotebookMnist.Runner.Cli;
 /// <remarks>
 /// Everything is checked before the first cell runs: options, notebook names (two executed copies never share a
 /// path), and that every output folder is writable. Exit codes: 0 ok, 2 a cell failed, 1 usage or IO (an unreadable
-/// notebook, or a report that could not be written, whatever the cells did).
+/// notebook, or a report that could not be written, whatever the cells did), 130 or 143 stopped by Ctrl-C or SIGTERM
+/// (see <see cref="Interruption"/>).
 /// </remarks>
 public static class RunCommand
 {
@@ -24,14 +25,14 @@ public static class RunCommand
     /// <summary>The most notebooks <c>--jobs</c> may run at once.</summary>
     public const int MaxJobs = 64;
 
-    /// <summary>Runs the notebooks, writing to the console streams; returns 0 ok, 2 a cell failed, 1 usage or IO error.</summary>
-    public static Task<int> ExecuteAsync(Settings settings) => ExecuteAsync(settings, ConsoleStreams.Out, ConsoleStreams.Error);
-
-    /// <summary>Runs the notebooks; returns 0 ok, 2 a cell failed, 1 usage or IO error.</summary>
+    /// <summary>Runs the notebooks; returns 0 ok, 2 a cell failed, 1 usage or IO error, and
+    /// <see cref="Interruption.ExitCode"/> (130 or 143) when <paramref name="interruption"/> stopped the run.</summary>
     /// <param name="settings">The parsed command line.</param>
     /// <param name="output">Progress, report paths, the summary table and the results section.</param>
     /// <param name="error">Warnings, failure reports and errors.</param>
-    public static async Task<int> ExecuteAsync(Settings settings, TextWriter output, TextWriter error)
+    /// <param name="interruption">Ctrl-C: the running cells stop, the notebooks not started are skipped, and the
+    /// executed notebooks, the reports and the summary are still written. None by default.</param>
+    public static async Task<int> ExecuteAsync(Settings settings, TextWriter output, TextWriter error, Interruption? interruption = null)
     {
         int Usage(string message)
         {
@@ -56,6 +57,7 @@ public static class RunCommand
         {
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), ContinueOnError = settings.ContinueOnError,
             InPlace = settings.InPlace, Parameters = parameters, OutputDirectory = outputFolder,
+            Interrupt = interruption?.Token ?? CancellationToken.None,
         };
         // Several notebooks at once, each in its own kernel process; the longest (by the last run's JUnit report) start
         // first, so the series ends sooner. Reports and the summary keep the order the notebooks were named in.
@@ -67,9 +69,17 @@ public static class RunCommand
         var failed = new (string Path, string Message)?[notebooks.Count];
         var console = new object();
         void Say(TextWriter writer, string text) { lock (console) writer.WriteLine(text); }
+        void Stopping(string text) => Say(error, text);
+        if (interruption is not null) interruption.Stopping += Stopping;
+        var notStarted = new bool[notebooks.Count];
         await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = jobs }, async (i, _) =>
         {
             var notebook = notebooks[i];
+            if (interruption?.Requested == true)
+            {
+                notStarted[i] = true;
+                return;
+            }
             Say(output, $"nbrun: {FailureReport.DisplayPath(notebook)}");
             try
             {
@@ -90,13 +100,20 @@ public static class RunCommand
                 Say(error, $"error: {ex.Message}");
             }
         });
+        if (interruption is not null) interruption.Stopping -= Stopping;
         var results = finished.OfType<NotebookRunResult>().ToList();
         var unreadable = failed.OfType<(string Path, string Message)>().ToList();
+        var skipped = notebooks.Where((_, i) => notStarted[i]).Select(FailureReport.DisplayPath).ToList();
         var reportsWritten = WriteReports(results, unreadable, junit, html, output, error);
         output.WriteLine();
-        output.Write(SummaryTable.Render(results, unreadable.Select(u => $"{FailureReport.DisplayPath(u.Path)}: {u.Message.Split('\n')[0]}").ToList()));
+        output.Write(SummaryTable.Render(results, unreadable.Select(u => $"{FailureReport.DisplayPath(u.Path)}: {u.Message.Split('\n')[0]}").ToList(), skipped));
         output.Write(ResultsReport.Render(results));
         if (!reportsWritten) error.WriteLine("error: a report could not be written (see above); exit code 1.");
+        if (interruption?.Requested == true)
+        {
+            error.WriteLine($"nbrun: interrupted by {interruption.Cause}; what ran is written above; exit code {interruption.ExitCode}.");
+            return interruption.ExitCode;
+        }
         return unreadable.Count > 0 || !reportsWritten ? 1 : results.All(r => r.Succeeded) ? 0 : 2;
     }
 

@@ -22,6 +22,10 @@ internal static class KernelHost
     {
         var pipeName = args.Length == 3 && args[1] == "--pipe" ? args[2]
             : throw new ArgumentException($"Expected `{Verb} --pipe NAME`. Received: {string.Join(' ', args)}");
+        // A terminal's Ctrl-C reaches the whole process group, this child too; the parent decides (it stops the cell by
+        // killing this process, then writes the notebook), so the signal is ignored here.
+        using var ctrlC = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGINT, context => context.Cancel = true);
         await using var pipe = new NamedPipeClientStream(".", pipeName, PipeDirection.InOut, PipeOptions.Asynchronous);
         await pipe.ConnectAsync(30_000);
         var reader = new StreamReader(pipe, new UTF8Encoding(false));

@@ -25,10 +25,27 @@ internal sealed class KernelProcess : IAsyncDisposable
     private bool _stderrCut;
     private string? _fatal;
 
+    /// <summary>Every kernel host this process started and has not yet disposed (<see cref="KillAll"/>).</summary>
+    private static readonly HashSet<KernelProcess> Live = [];
+
     private KernelProcess(Process process, NamedPipeServerStream pipe)
     {
         _process = process;
         _pipe = pipe;
+        lock (Live) Live.Add(this);
+    }
+
+    /// <summary>Kills every kernel host still running, with what each started: nbrun is about to end at once (a second
+    /// Ctrl-C), and a kernel host ignores Ctrl-C (its parent decides), so it would otherwise run on.</summary>
+    public static void KillAll()
+    {
+        KernelProcess[] live;
+        lock (Live) live = [.. Live];
+        foreach (var kernel in live)
+        {
+            try { kernel._process.Kill(entireProcessTree: true); }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
+        }
     }
 
     /// <summary>The child's process id (tests check that a timeout leaves nothing of its tree running).</summary>
@@ -85,12 +102,16 @@ internal sealed class KernelProcess : IAsyncDisposable
     /// <summary>The outcome of one cell before the runner adds status and numbers.</summary>
     public sealed record Outcome(CellErrorKind ErrorKind, string? Error, int? Line, bool TimedOut, bool KernelDied);
 
-    /// <summary>Runs a cell; outputs go to <paramref name="sink"/> as the kernel produces them.</summary>
-    public async Task<Outcome> RunCellAsync(int cellIndex, string code, CellOutputSink sink, TimeSpan timeout, long memoryLimit = long.MaxValue)
+    /// <summary>Runs a cell; outputs go to <paramref name="sink"/> as the kernel produces them. When
+    /// <paramref name="interrupt"/> is cancelled (Ctrl-C) the kernel is killed and the cell ends with an error saying so.</summary>
+    public async Task<Outcome> RunCellAsync(int cellIndex, string code, CellOutputSink sink, TimeSpan timeout,
+        long memoryLimit = long.MaxValue, CancellationToken interrupt = default)
     {
         try { await _writer!.WriteLineAsync(new KernelMessage { Type = "run", Cell = cellIndex, Code = code }.ToLine()); }
         catch (IOException) { return Died(sink, cellIndex); }
-        using var deadline = new CancellationTokenSource(timeout);
+        var clock = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+        deadline.CancelAfter(timeout);
         long? overLimit = null;
         using var watchdog = WatchMemory(memoryLimit, used => { overLimit = used; deadline.Cancel(); });
         try
@@ -121,6 +142,10 @@ internal sealed class KernelProcess : IAsyncDisposable
             sink.AddError(text);
             return new Outcome(CellErrorKind.KernelExited, text, null, false, true);
         }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return StopInterrupted(sink, cellIndex, clock.Elapsed);
+        }
         catch (OperationCanceledException)
         {
             Kill();
@@ -131,9 +156,26 @@ internal sealed class KernelProcess : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
-            return Died(sink, cellIndex);
+            // A signal sent to the whole process group (a terminal's Ctrl-C, or a SIGTERM to the group) may end the
+            // kernel host a moment before this process handles it: a kernel that dies as the run stops was interrupted.
+            try { await Task.Delay(200, interrupt); } catch (OperationCanceledException) { }
+            return interrupt.IsCancellationRequested ? StopInterrupted(sink, cellIndex, clock.Elapsed) : Died(sink, cellIndex);
         }
     }
+
+    private Outcome StopInterrupted(CellOutputSink sink, int cellIndex, TimeSpan ran)
+    {
+        Kill();
+        sink.Close();
+        var text = Interrupted(cellIndex, ran);
+        sink.AddError(text);
+        return new Outcome(CellErrorKind.Interrupted, text, null, false, true);
+    }
+
+    /// <summary>The error of a cell stopped by Ctrl-C (or SIGTERM) after <paramref name="ran"/>.</summary>
+    public static string Interrupted(int cellIndex, TimeSpan ran) =>
+        $"Cell {cellIndex} was interrupted after {ran.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (Ctrl-C or SIGTERM): " +
+        "its kernel process and every process it started were killed, and the notebook's remaining cells were not run.";
 
     /// <summary>Checks the kernel's resident memory every 100 ms while a cell runs; calls <paramref name="exceeded"/>
     /// once with the size when it passes <paramref name="limit"/>. Disposing stops the checks.</summary>
@@ -232,6 +274,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     /// <summary>Closes the pipe (the child ends its loop) and makes sure the child is gone.</summary>
     public async ValueTask DisposeAsync()
     {
+        lock (Live) Live.Remove(this);
         try { _pipe.Dispose(); } catch (IOException) { }
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try { await _process.WaitForExitAsync(grace.Token); }

@@ -15,6 +15,7 @@ public static class FailureReport
             CellStatus.UnexpectedSuccess => "expected an error (tagged raises-exception) but the cell succeeded",
             CellStatus.TimedOut => "timeout",
             _ when cell.ErrorKind == CellErrorKind.KernelExited => "kernel process exited",
+            _ when cell.ErrorKind == CellErrorKind.Interrupted => "interrupted",
             _ => cell.ErrorKind.ToString().ToLowerInvariant() + " error",
         };
         text.Append($"{DisplayPath(notebookPath)}: cell {cell.Index} (code cell {cell.CodeIndex}){where}: {what}\n");
