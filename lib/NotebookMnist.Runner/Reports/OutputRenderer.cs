@@ -23,8 +23,8 @@ public static class OutputRenderer
     /// <summary>Renders an output object.</summary>
     public static string Render(JsonNode? output, Context context) => output?["output_type"]?.GetValue<string>() switch
     {
-        "stream" => $"<pre class=\"output stream {Encode(output["name"]?.ToString() ?? "")}\">{Encode(JsonText.Join(output["text"]))}</pre>",
-        "error" => $"<pre class=\"output error\">{Encode(string.Concat(output["traceback"]?.AsArray().Select(l => l?.ToString()) ?? []))}</pre>",
+        "stream" => $"<pre class=\"output stream {Encode(output["name"]?.ToString() ?? "")}\">{AnsiHtml.Convert(JsonText.Join(output["text"]))}</pre>",
+        "error" => $"<pre class=\"output error\">{AnsiHtml.Convert(Traceback(output["traceback"]))}</pre>",
         "display_data" or "execute_result" => RenderData(output["data"] as JsonObject ?? [], context),
         _ => "",
     };
@@ -38,7 +38,7 @@ public static class OutputRenderer
             if (data[mime] is { } image)
                 return $"<div class=\"output image\"><img src=\"data:{mime};base64,{JsonText.Join(image).Replace("\n", "")}\" alt=\"\"></div>";
         if (data["text/markdown"] is { } markdown) return $"<div class=\"output markdown\">{Markdown.ToHtml(JsonText.Join(markdown))}</div>";
-        if (data["text/plain"] is { } text) return $"<pre class=\"output text\">{Encode(JsonText.Join(text))}</pre>";
+        if (data["text/plain"] is { } text) return $"<pre class=\"output text\">{AnsiHtml.Convert(JsonText.Join(text))}</pre>";
         var first = data.FirstOrDefault();
         return first.Value is null ? "" : $"<pre class=\"output json\">{Encode(first.Value.ToJsonString())}</pre>";
     }
@@ -51,6 +51,19 @@ public static class OutputRenderer
         context.Scripts.Append($"<script>(function () {{ var f = {json}; if (window.Plotly) Plotly.newPlot('{id}', f.data || [], f.layout || {{}}, f.config || {{}}); "
             + $"else document.getElementById('{id}').textContent = 'plotly.js unavailable: ' + JSON.stringify(f).slice(0, 2000); }})();</script>\n");
         return $"<div class=\"output plot\" id=\"{id}\"></div>";
+    }
+
+    /// <summary>An error's traceback lines as one text: ours end in '\n' (nbformat's split), IPython's do not (Jupyter
+    /// joins them with newlines, and colours them with ANSI escapes).</summary>
+    private static string Traceback(JsonNode? lines)
+    {
+        var text = new StringBuilder();
+        foreach (var line in lines?.AsArray().Select(l => l?.ToString() ?? "") ?? [])
+        {
+            if (text.Length > 0 && text[^1] != '\n') text.Append('\n');
+            text.Append(line);
+        }
+        return text.ToString();
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

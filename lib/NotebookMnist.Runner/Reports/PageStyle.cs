@@ -20,5 +20,5 @@ internal static class PageStyle
         td, th { padding: .15rem .5rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
         table.index tr.failed td { color: #8a1c1c; }
         img { max-width: 100%; }
-        """;
+        """ + "\n" + AnsiHtml.Css;
 }
