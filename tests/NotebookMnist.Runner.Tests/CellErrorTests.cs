@@ -28,16 +28,54 @@ public class CellErrorTests
         var result = await Fixture.RunAsync("fail-runtime.ipynb");
 
         var cell = Assert.Single(result.Failures);
-        // The kernel compiles cells without line information, so a runtime error names the cell, not the line.
-        Assert.Equal((3, 2, CellErrorKind.Runtime), (cell.Index, cell.CodeIndex, cell.ErrorKind));
-        Assert.StartsWith("System.InvalidOperationException: boom\n", cell.ErrorMessage);
-        Assert.DoesNotContain("Microsoft.DotNet.Interactive", cell.ErrorMessage);
+        Assert.Equal((3, 2, 3, CellErrorKind.Runtime), (cell.Index, cell.CodeIndex, cell.Line, cell.ErrorKind));
+        Assert.Equal("System.InvalidOperationException: boom\n   at cell 3, line 3", cell.ErrorMessage);
         var report = result.FailureReport();
-        Assert.Contains("fail-runtime.ipynb: cell 3 (code cell 2): runtime error", report);
-        Assert.Contains("    3 | throw new InvalidOperationException(\"boom\");", report);
+        Assert.Contains("fail-runtime.ipynb: cell 3 (code cell 2), line 3: runtime error", report);
+        Assert.Contains(">   3 | throw new InvalidOperationException(\"boom\");", report);
         Assert.Contains("stdout:\n    about to fail", report);
         Assert.Equal(["stream:stdout", "error"], Fixture.Kinds(Fixture.Outputs(result, 3)));
         Assert.Equal(CellStatus.NotRun, result.Cells[3].Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_RuntimeErrorThroughAnEarlierCellsFunctionBelowADirective_FramesNameCellsAndTheirLines()
+    {
+        var folder = Faults.FaultKit.NewFolder();
+        // Cell 2's `#!time` and blank line are not compiled: the kernel's line 2 is the cell's line 4.
+        var path = Faults.FaultKit.Write(folder, "frames.ipynb", Faults.FaultKit.Notebook(
+            "int Twice(int x)\n{\n    return x / 0 * 2;\n}",
+            "#!time\n\nvar a = 1;\nvar b = Twice(a);\nConsole.WriteLine(b);"));
+
+        var result = await NotebookRunner.RunAsync(path);
+
+        var cell = Assert.Single(result.Failures);
+        Assert.Equal((2, 4), (cell.Index, cell.Line));
+        Assert.Equal("System.DivideByZeroException: Attempted to divide by zero.\n"
+            + "   at Twice(Int32 x) in cell 1, line 3\n"
+            + "   at cell 2, line 4", cell.ErrorMessage);
+        Assert.Contains(">   4 | var b = Twice(a);", result.FailureReport());
+    }
+
+    [Theory]
+    [InlineData(3, 6)]  // `var y = 1 / z;`
+    [InlineData(1, 4)]  // the comment: the directives and the blank line before it were left out
+    [InlineData(4, null)] // past the compiled code
+    [InlineData(0, null)]
+    public void SourceLine_CompiledWithoutDirectivesAndLeadingBlank_MapsToTheCellsLine(int compiled, int? expected)
+    {
+        var submission = new Execution.CellErrors.Submission(1,
+            "#!time\n#r \"nuget: X, 1.0.0\"\n\n// c\nint z = 0;\nvar y = 1 / z;", "// c\nint z = 0;\nvar y = 1 / z;");
+
+        Assert.Equal(expected, Execution.CellErrors.SourceLine(submission, compiled));
+    }
+
+    [Fact]
+    public void SourceLine_CompiledTextNotInTheCell_NullRatherThanAGuess()
+    {
+        var submission = new Execution.CellErrors.Submission(1, "var a = 1;\nvar b = 2;", "var a = 1;\nvar c = 3;");
+
+        Assert.Null(Execution.CellErrors.SourceLine(submission, 2));
     }
 
     [Fact]

@@ -29,10 +29,25 @@ internal static class KernelFactory
             .UseKernelHelpers()
             .UseWho()
             .UseValueSharing();
+        EmitLineNumbers(csharp);
         var composite = new CompositeKernel { csharp };
         composite.DefaultKernelName = csharp.Name;
         composite.UseTime().UseLsMagic().UseAbout();
         return composite;
+    }
+
+    /// <summary>
+    /// Compiles cells with debug information, so a runtime error's stack frames carry the line in the cell (CellErrors
+    /// maps them to the cell's own lines). The kernel has no public switch for it: its script options are a private
+    /// field, set here through reflection. Without the field (another kernel version) errors just have no line; the
+    /// runner's tests assert the line, so such a version is noticed. Code is compiled as before otherwise (the same
+    /// optimization level); only the debug information is added.
+    /// </summary>
+    private static void EmitLineNumbers(CSharpKernel kernel)
+    {
+        var field = typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.NonPublic | BindingFlags.Instance);
+        if (field?.GetValue(kernel) is Microsoft.CodeAnalysis.Scripting.ScriptOptions options)
+            field.SetValue(kernel, options.WithEmitDebugInformation(true));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Reactive.Linq;
 using System.Text;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -57,12 +58,22 @@ internal static class KernelHost
             // first cell's --timeout. Its events belong to cell 0, which the parent ignores.
             await kernel.SendAsync(new SubmitCode("0"));
             Send(new KernelMessage { Type = "ready" });
+            var csharp = kernel.ChildKernels.OfType<CSharpKernel>().Single();
+            var submissions = new Dictionary<int, CellErrors.Submission>();
+            var last = csharp.ScriptState?.Script;
             while (await reader.ReadLineAsync() is { } line)
             {
                 var request = KernelMessage.Parse(line);
                 Volatile.Write(ref current, request.Cell);
                 var result = await kernel.SendAsync(new SubmitCode(request.Code ?? ""));
-                Send(CellErrors.End(request.Cell, result.Events));
+                // The cell's compiled code, under the number its stack frames carry (Submission#N), so that an error's
+                // frames name the cell and the line in it. A cell that compiled nothing leaves the script as it was.
+                if (csharp.ScriptState?.Script is { } script && !ReferenceEquals(script, last))
+                {
+                    submissions[SubmissionNumber(script)] = new CellErrors.Submission(request.Cell, request.Code ?? "", script.Code);
+                    last = script;
+                }
+                Send(CellErrors.End(request.Cell, result.Events, submissions));
                 Volatile.Write(ref current, 0);
             }
             return 0;
@@ -73,6 +84,14 @@ internal static class KernelHost
             Send(new KernelMessage { Type = "fatal", Cell = Volatile.Read(ref current), Text = ex.ToString() });
             throw;
         }
+    }
+
+    /// <summary>Roslyn's number for a script in a chain of submissions: how many came before it.</summary>
+    private static int SubmissionNumber(Microsoft.CodeAnalysis.Scripting.Script script)
+    {
+        var number = 0;
+        for (var previous = script.Previous; previous is not null; previous = previous.Previous) number++;
+        return number;
     }
 
     /// <summary>The message for an output event, or null for the kernel's bookkeeping events.</summary>
