@@ -119,6 +119,9 @@ public sealed class Dense : ILayer
     /// <see cref="Loss.FromSoftmaxLogits"/>).</summary>
     internal Tensor Logits(Tensor inputs) => nn.functional.linear(inputs, Weight, Bias);
 
+    /// <summary>Whether the activation is a softmax (a cross-entropy loss may then start from the logits).</summary>
+    internal bool HasSoftmax => Activation.Name == "softmax";
+
     private static InvalidOperationException NotBuilt() =>
         new("This Dense layer has no weights yet: give `inputDim` or add it to a Sequential model and call Compile/Fit.");
 }

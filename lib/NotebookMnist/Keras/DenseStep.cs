@@ -23,25 +23,23 @@ namespace NotebookMnist.Keras;
 /// </remarks>
 internal sealed unsafe class DenseStep : IDisposable
 {
+    private readonly Sequential _model;
     private readonly Dense _dense;
-    private readonly Loss _loss;
     private readonly float _learningRate;
     private readonly Tensor _x, _y, _z;
     private readonly float* _xData, _w, _b;
     private readonly int _inputDim, _units;
     private readonly long[]? _labels;
-    private readonly bool _softmax;
 
     private DenseStep(Sequential model, Dense dense, Tensor x, Tensor y, int batchSize)
     {
+        _model = model;
         _dense = dense;
-        _loss = model.Loss!;
         _learningRate = (float)model.Optimizer!.LearningRate;
         _x = x;
         _y = y;
         _inputDim = (int)x.shape[1];
         _units = dense.Units;
-        _softmax = dense.Activation.Name == "softmax";
         _z = zeros(batchSize, _units).DetachFromDisposeScope();
         _xData = Data(x);
         _w = Data(dense.Weight);
@@ -74,10 +72,7 @@ internal sealed unsafe class DenseStep : IDisposable
         Forward(_xData, rows, batch, _inputDim, _w, _b, _units, Data(zBuffer));
         var z = zBuffer.detach().requires_grad_(true);           // a leaf over the buffer: (batch, units)
         var yb = _y.index_select(0, index);
-        // The loss from the logits when the layer is a softmax and the loss has that form (Sequential.BatchLoss).
-        Tensor? fromLogits = _softmax ? _loss.FromSoftmaxLogits(yb, z, mean: true) : null;
-        var yPred = fromLogits is null ? _dense.Activation.Call(z) : z;   // scores: argmax is all accuracy reads
-        var loss = fromLogits ?? _loss.CallUnchecked(yb, yPred);
+        var (loss, yPred) = _model.OutputLoss(_dense, z, yb, mean: true);   // yPred: scores, argmax is all accuracy reads
         loss.backward();
         var gradZ = z.grad!.contiguous();                          // dL/dz (batch, units)
         Update(_xData, rows, batch, _inputDim, Data(gradZ), _units, _learningRate, _w, _b);

@@ -140,34 +140,39 @@ public sealed partial class Sequential
     /// <summary>Every trainable parameter, in layer order.</summary>
     public IReadOnlyList<Tensor> Parameters => _parameters;
 
-    /// <summary>The loss of a batch and the scores accuracy reads (argmax): from the output layer's logits when it is a
-    /// softmax Dense and the loss has that form, as tf.keras computes it (<see cref="Loss.FromSoftmaxLogits"/>; the
-    /// scores are then the logits, whose argmax is the softmax's); otherwise loss(y, ŷ) and ŷ.</summary>
+    /// <summary>The loss of a batch and the scores accuracy reads (argmax): through <see cref="OutputLoss"/> when the
+    /// output layer is a softmax Dense, so the loss may start from its logits; otherwise loss(y, ŷ) and ŷ.</summary>
     /// <param name="xb">A batch of inputs (batch, inputDim).</param>
     /// <param name="yb">Its targets, checked against the model before training.</param>
     /// <param name="mean">The batch mean (a scalar) rather than the per-sample losses.</param>
     internal (Tensor Loss, Tensor Scores) BatchLoss(Tensor xb, Tensor yb, bool mean)
     {
-        if (_layers[^1] is Dense { Activation.Name: "softmax" } output)
-        {
-            var a = xb;
-            for (int i = 0; i < _layers.Count - 1; i++)
-                a = _layers[i].Forward(a);
-            var logits = output.Logits(a);
-            if (Loss!.FromSoftmaxLogits(yb, logits, mean) is { } fromLogits) return (fromLogits, logits);
-            var probabilities = output.Activation.Call(logits);
-            return (mean ? Loss.CallUnchecked(yb, probabilities) : Loss.CallPerSample(yb, probabilities), probabilities);
-        }
+        if (_layers[^1] is Dense { HasSoftmax: true } output)
+            return OutputLoss(output, output.Logits(Forward(xb, _layers.Count - 1)), yb, mean);
         var yPred = Forward(xb);
-        return (mean ? Loss!.CallUnchecked(yb, yPred) : Loss!.CallPerSample(yb, yPred), yPred);
+        return (LossOf(yb, yPred, mean), yPred);
     }
 
-    /// <summary>Runs every layer forward.</summary>
-    internal Tensor Forward(Tensor x)
+    /// <summary>The loss and the scores from the logits z of the output layer <paramref name="output"/>: for a softmax
+    /// and a loss with that form, the loss from z itself, as tf.keras computes it (<see cref="Loss.FromSoftmaxLogits"/>;
+    /// the scores are then z, whose argmax is the softmax's); otherwise loss(y, activation(z)) and activation(z).
+    /// Fit's one-layer kernel (DenseStep) goes through here too.</summary>
+    internal (Tensor Loss, Tensor Scores) OutputLoss(Dense output, Tensor logits, Tensor yb, bool mean)
+    {
+        if (output.HasSoftmax && Loss!.FromSoftmaxLogits(yb, logits, mean) is { } fromLogits) return (fromLogits, logits);
+        var yPred = output.Activation.Call(logits);
+        return (LossOf(yb, yPred, mean), yPred);
+    }
+
+    private Tensor LossOf(Tensor yb, Tensor yPred, bool mean) =>
+        mean ? Loss!.CallUnchecked(yb, yPred) : Loss!.CallPerSample(yb, yPred);
+
+    /// <summary>Runs the first <paramref name="layers"/> layers forward (all of them by default).</summary>
+    internal Tensor Forward(Tensor x, int? layers = null)
     {
         var a = x;
-        foreach (var layer in _layers)
-            a = layer.Forward(a);
+        for (int i = 0; i < (layers ?? _layers.Count); i++)
+            a = _layers[i].Forward(a);
         return a;
     }
 
