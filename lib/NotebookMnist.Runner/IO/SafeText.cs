@@ -51,7 +51,9 @@ public static partial class SafeText
         return -1;
     }
 
-    // CSI (ESC [ … final byte), OSC (ESC ] … BEL or ESC \) and two-character escapes (ESC followed by one of @–_).
-    [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])")]
-    private static partial Regex AnsiEscape();
+    /// <summary>An ANSI escape sequence: CSI (ESC [ parameters … final byte; the groups <c>params</c> and <c>final</c>),
+    /// OSC (ESC ] … BEL or ESC \) or a two-character escape (ESC followed by one of @–_). The HTML pages read colours
+    /// from it too (AnsiHtml).</summary>
+    [GeneratedRegex(@"\x1B(?:\[(?<params>[0-?]*)[ -/]*(?<final>[@-~])|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])")]
+    internal static partial Regex AnsiEscape();
 }

@@ -10,7 +10,7 @@ namespace NotebookMnist.Runner.Reports;
 /// spans (the classes Jupyter's pages use: <c>ansi-red-fg</c>, <c>ansi-bold</c>, …; 256 and 24-bit colours become inline
 /// styles), and every other escape (cursor moves, erasing) is dropped instead of showing as raw <c>←[31m</c> text.
 /// </summary>
-public static partial class AnsiHtml
+public static class AnsiHtml
 {
     private static readonly string[] Names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
 
@@ -22,11 +22,11 @@ public static partial class AnsiHtml
         var style = new Style();
         var open = false;
         var at = 0;
-        foreach (Match escape in Escape().Matches(text))
+        foreach (Match escape in IO.SafeText.AnsiEscape().Matches(text))
         {
             html.Append(Plain(text[at..escape.Index]));
             at = escape.Index + escape.Length;
-            if (escape.Groups["final"].Value != "m") continue; // not a colour or weight: dropped
+            if (escape.Groups["final"].Value != "m") continue; // not a colour or weight (or not CSI at all): dropped
             style = style.Apply(escape.Groups["params"].Value);
             if (open) html.Append("</span>");
             var attributes = style.ToAttributes();
@@ -146,8 +146,4 @@ public static partial class AnsiHtml
             return css.Count > 0 ? attributes + $" style=\"{string.Join("; ", css)}\"" : attributes;
         }
     }
-
-    /// <summary>A CSI sequence (ESC [ parameters final-byte), or any other two-byte escape.</summary>
-    [GeneratedRegex(@"\u001b(?:\[(?<params>[0-9;?]*)[ -/]*(?<final>[@-~])|[@-Z\\-_])")]
-    private static partial Regex Escape();
 }
