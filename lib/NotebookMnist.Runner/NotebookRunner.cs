@@ -71,10 +71,8 @@ public static class NotebookRunner
                     var text = $"Cell {cell.Index} was not run: the run was interrupted (Ctrl-C or SIGTERM) before it started, " +
                                "and the notebook's remaining cells were not run either.";
                     sink.AddError(text);
-                    var interrupted = Finish(cell, codeIndex, cellKernel, executionCount + 1, TimeSpan.Zero, sink,
-                        new KernelProcess.Outcome(CellErrorKind.Interrupted, text, null, false, true));
-                    cell.Node["execution_count"] = null;
-                    results.Add(interrupted with { ExecutionCount = null });
+                    results.Add(Finish(cell, codeIndex, cellKernel, null, TimeSpan.Zero, sink,
+                        new KernelProcess.Outcome(CellErrorKind.Interrupted, text, null, false, true)));
                     stopped = true;
                     continue;
                 }
@@ -127,7 +125,8 @@ public static class NotebookRunner
         return Finish(cell, codeIndex, kernelName, count, clock.Elapsed, sink, outcome);
     }
 
-    private static CellRunResult Finish(NotebookCell cell, int codeIndex, string kernelName, int count, TimeSpan elapsed, CellOutputSink sink, KernelProcess.Outcome outcome)
+    /// <param name="count">The execution count, or null for a cell that never reached the kernel.</param>
+    private static CellRunResult Finish(NotebookCell cell, int codeIndex, string kernelName, int? count, TimeSpan elapsed, CellOutputSink sink, KernelProcess.Outcome outcome)
     {
         var expectError = cell.HasTag("raises-exception");
         var failed = outcome.ErrorKind != CellErrorKind.None;

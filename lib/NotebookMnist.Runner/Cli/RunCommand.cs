@@ -71,15 +71,10 @@ public static class RunCommand
         void Say(TextWriter writer, string text) { lock (console) writer.WriteLine(text); }
         void Stopping(string text) => Say(error, text);
         if (interruption is not null) interruption.Stopping += Stopping;
-        var notStarted = new bool[notebooks.Count];
         await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = jobs }, async (i, _) =>
         {
             var notebook = notebooks[i];
-            if (interruption?.Requested == true)
-            {
-                notStarted[i] = true;
-                return;
-            }
+            if (interruption?.Requested == true) return;   // not started: neither finished nor failed
             Say(output, $"nbrun: {FailureReport.DisplayPath(notebook)}");
             try
             {
@@ -103,7 +98,7 @@ public static class RunCommand
         if (interruption is not null) interruption.Stopping -= Stopping;
         var results = finished.OfType<NotebookRunResult>().ToList();
         var unreadable = failed.OfType<(string Path, string Message)>().ToList();
-        var skipped = notebooks.Where((_, i) => notStarted[i]).Select(FailureReport.DisplayPath).ToList();
+        var skipped = notebooks.Where((_, i) => finished[i] is null && failed[i] is null).Select(FailureReport.DisplayPath).ToList();
         var reportsWritten = WriteReports(results, unreadable, junit, html, output, error);
         output.WriteLine();
         output.Write(SummaryTable.Render(results, unreadable.Select(u => $"{FailureReport.DisplayPath(u.Path)}: {u.Message.Split('\n')[0]}").ToList(), skipped));

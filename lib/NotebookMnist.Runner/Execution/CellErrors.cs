@@ -51,9 +51,8 @@ internal static partial class CellErrors
 
     /// <summary>"Type: message" and the stack frames in the cells' code (the kernel's own frames are noise to a learner),
     /// each frame in a cell named by that cell and its line: <c>at Twice(Int32 x) in cell 2, line 3</c>.</summary>
-    public static string Describe(Exception exception, IReadOnlyDictionary<int, Submission>? submissions = null)
+    public static string Describe(Exception exception, IReadOnlyDictionary<int, Submission> submissions)
     {
-        submissions ??= new Dictionary<int, Submission>();
         var text = $"{exception.GetType().FullName}: {exception.Message}";
         var frames = (exception.StackTrace ?? "").Split('\n').Select(f => f.TrimEnd())
             .Where(f => f.Length > 0 && !f.Contains(" Microsoft.CodeAnalysis.", StringComparison.Ordinal)

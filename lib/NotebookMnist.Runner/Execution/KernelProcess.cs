@@ -41,11 +41,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     {
         KernelProcess[] live;
         lock (Live) live = [.. Live];
-        foreach (var kernel in live)
-        {
-            try { kernel._process.Kill(entireProcessTree: true); }
-            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
-        }
+        foreach (var kernel in live) kernel.KillTree();
     }
 
     /// <summary>The child's process id (tests check that a timeout leaves nothing of its tree running).</summary>
@@ -266,9 +262,14 @@ internal sealed class KernelProcess : IAsyncDisposable
     /// <summary>Kills the child and every process it started (a timed-out cell may have started some).</summary>
     public void Kill()
     {
-        try { _process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { } // already gone
+        KillTree();
         _process.WaitForExit(5_000);
+    }
+
+    private void KillTree()
+    {
+        try { _process.Kill(entireProcessTree: true); }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { } // already gone
     }
 
     /// <summary>Closes the pipe (the child ends its loop) and makes sure the child is gone.</summary>
